@@ -1,0 +1,40 @@
+# Two commands do everything on a fresh machine:
+#   make run    - set up, then extract the seeds with the embedded local model
+#   make test   - set up, then lint, type-check, check import contracts and run the tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out/seeds.jsonl
+
+.PHONY: setup run test lint typecheck eval bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[embedded,dev]'
+	touch $@
+
+run: setup
+	$(BIN)/extractor run seeds/ --out $(OUT)
+
+lint: setup
+	$(BIN)/ruff check extractor schemas tests bench
+	$(BIN)/lint-imports
+
+typecheck: setup
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/python -m pytest
+
+eval: setup
+	$(BIN)/extractor eval --json evals/match_report/baseline.json --markdown evals/match_report/baseline.md \
+		--record tests/fixtures/recordings
+
+bench: setup
+	$(BIN)/python bench/embedded.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

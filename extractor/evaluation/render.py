@@ -1,0 +1,158 @@
+"""Human-readable views of an `EvalReport`: rich tables and a Markdown summary."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from extractor.evaluation.models import Comparison, Counts, Delta, EvalReport, is_item_path
+
+_SCORE_COLUMNS = ("P", "R", "F1", "TP", "FP", "FN")
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _signed(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.3f}"
+
+
+def _score_cells(counts: Counts) -> list[str]:
+    return [
+        _fmt(counts.precision), _fmt(counts.recall), _fmt(counts.f1),
+        str(counts.tp), str(counts.fp), str(counts.fn),
+    ]  # fmt: skip
+
+
+def _score_table(title: str, first: str, extra: tuple[str, ...] = ()) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column(first)
+    for name in (*extra, *_SCORE_COLUMNS):
+        table.add_column(name, justify="right")
+    return table
+
+
+def _statuses(report: EvalReport) -> str:
+    counts = Counter(doc.status for doc in report.per_document.values())
+    return ", ".join(f"{counts[s]} {s}" for s in ("ok", "error", "missing") if counts[s])
+
+
+def render_table(report: EvalReport) -> Group:
+    """Overall, per-language and per-field scores as rich tables."""
+    overall = _score_table("Overall", "scope")
+    overall.add_row("all fields (micro)", *_score_cells(report.overall), style="bold")
+    summary = Text.assemble(
+        ("documents: ", "bold"), f"{len(report.per_document)} ({_statuses(report) or 'none'})",
+        ("   match accuracy: ", "bold"), _fmt(report.match_accuracy),
+        ("   swaps: ", "bold"), str(report.swaps),
+        ("   mismatches: ", "bold"), str(len(report.mismatches)),
+    )  # fmt: skip
+    parts: list[Table | Text] = [overall, summary]
+    if report.ungraded:
+        parts.append(Text(f"{len(report.ungraded)} record(s) without gold were not scored", "yellow"))
+    docs = Counter(doc.language for doc in report.per_document.values())
+    languages = _score_table("Per language", "language", ("docs",))
+    for language, counts in report.per_language.items():
+        languages.add_row(language, str(docs[language]), *_score_cells(counts))
+    fields = _score_table("Per field", "field")
+    for path, counts in report.per_field.items():
+        style = "italic cyan" if is_item_path(path) else None
+        fields.add_row(path, *_score_cells(counts), style=style)
+    parts += [languages, fields]
+    return Group(*parts)
+
+
+def _short(value: object, width: int = 60) -> str:
+    text = "-" if value is None else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_mismatches(report: EvalReport, limit: int | None = 50) -> Table:
+    """The report's mismatches (the first `limit`, all when None) as a rich table."""
+    shown = report.mismatches if limit is None else report.mismatches[:limit]
+    hidden = len(report.mismatches) - len(shown)
+    caption = f"{hidden} more not shown" if hidden else None
+    table = Table(title="Mismatches", title_justify="left", caption=caption)
+    for name in ("document", "field", "kind", "gold", "predicted", "context"):
+        table.add_column(name, overflow="fold")
+    styles = {"missing": "yellow", "extra": "magenta", "wrong": "red", "swap": "cyan"}
+    for m in shown:
+        table.add_row(m.document, m.field, Text(m.kind, styles[m.kind]), _short(m.gold),
+                      _short(m.predicted), m.context)  # fmt: skip
+    return table
+
+
+def _delta_text(delta: Delta) -> Text:
+    value = delta.delta
+    style = "green" if value is not None and value > 0.0005 else None
+    if value is not None and value < -0.0005:
+        style = "red"
+    return Text(_signed(value), style=style or "")
+
+
+def _verdict(comparison: Comparison) -> str:
+    change, limit = comparison.overall_delta, comparison.max_drop
+    if comparison.regressed:
+        return f"REGRESSED: overall F1 fell by {-change:.3f} (more than {limit:.3f})"
+    return f"OK: overall F1 change {change:+.3f} (max drop {limit:.3f})"
+
+
+def render_comparison(comparison: Comparison) -> Group:
+    """F1 deltas against a baseline, regressions in red, and the verdict."""
+    table = Table(title="F1 against baseline", title_justify="left")
+    table.add_column("scope")
+    for name in ("baseline", "current", "delta"):
+        table.add_column(name, justify="right")
+    rows = [("overall", comparison.overall), ("match accuracy", comparison.match_accuracy)]
+    rows += [(f"lang {k}", v) for k, v in comparison.per_language.items()]
+    rows += list(comparison.per_field.items())
+    for name, delta in rows:
+        table.add_row(name, _fmt(delta.baseline), _fmt(delta.current), _delta_text(delta))
+    parts: list[Table | Text] = [table]
+    if comparison.documents_added or comparison.documents_removed:
+        parts.append(
+            Text(
+                f"gold sets differ: {len(comparison.documents_added)} document(s) added, "
+                f"{len(comparison.documents_removed)} removed",
+                "yellow",
+            )
+        )
+    parts.append(Text(_verdict(comparison), "bold red" if comparison.regressed else "bold green"))
+    return Group(*parts)
+
+
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def to_markdown(report: EvalReport, comparison: Comparison | None = None) -> str:
+    """A short Markdown summary for a pull request (with deltas when a comparison is given)."""
+    o = report.overall
+    lines = [
+        "### Extraction evaluation",
+        "",
+        f"**F1 {o.f1:.3f}** (P {o.precision:.3f}, R {o.recall:.3f};"
+        f" TP {o.tp}, FP {o.fp}, FN {o.fn})"
+        f" · match accuracy {_fmt(report.match_accuracy)} · swaps {report.swaps}"
+        f" · documents: {len(report.per_document)} ({_statuses(report) or 'none'})",
+    ]
+    if comparison is not None:
+        lines += ["", f"**{_verdict(comparison)}**"]
+    deltas = comparison.per_field if comparison is not None else {}
+    header = ["field", "P", "R", "F1"] + (["ΔF1"] if comparison is not None else [])
+    lines += ["", _md_row(header), _md_row(["---"] * len(header))]
+    for path, counts in report.per_field.items():
+        cells = [f"`{path}`", _fmt(counts.precision), _fmt(counts.recall), _fmt(counts.f1)]
+        if comparison is not None:
+            cells.append(_signed(deltas[path].delta) if path in deltas else "-")
+        lines.append(_md_row(cells))
+    if len(report.per_language) > 1:
+        lines += ["", _md_row(["language", "P", "R", "F1"]), _md_row(["---"] * 4)]
+        for language, counts in report.per_language.items():
+            lines.append(_md_row([language, _fmt(counts.precision), _fmt(counts.recall), _fmt(counts.f1)]))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""The one LLM call path: openai client -> instructor -> validated pydantic model."""

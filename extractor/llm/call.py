@@ -1,0 +1,189 @@
+"""One structured call: messages in, a validated pydantic model (or a typed error) out.
+
+The openai client is injected (tests pass one with a recording transport). instructor
+patches a `create` function that is the client's own, wrapped in the transport retry
+policy and in a ledger that counts every HTTP request and sums token usage over all of
+them, so the record's `attempts` and `usage` are true even when instructor re-asks.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import instructor
+import openai
+from instructor.core import InstructorRetryException
+from pydantic import BaseModel
+
+from extractor.errors import BackendError, ExtractorError, ModelOutputError, ReplayMissError
+from extractor.llm.backend import MODES, Endpoint
+from extractor.llm.recording import find_cause
+from extractor.llm.retry import describe, transport_retrying
+from extractor.records import Usage
+from extractor.settings import Settings
+
+T = TypeVar("T", bound=BaseModel)
+
+#: Kept in errors so a record shows what the model said, without flooding the file.
+LAST_OUTPUT_LIMIT = 4000
+
+
+class OutputTruncated(ExtractorError):
+    """The model stopped at max_tokens (finish_reason == 'length'): the JSON is cut off."""
+
+    kind = "output_truncated"
+
+
+@dataclass
+class Ledger:
+    """What one document's model calls cost."""
+
+    attempts: int = 0
+    usage: Usage = field(default_factory=Usage)
+    last_output: str | None = None
+
+    def observe(self, response: Any) -> None:
+        """Add a response's usage and remember its text."""
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            details = getattr(usage, "prompt_tokens_details", None)
+            self.usage = self.usage.add(
+                Usage(
+                    prompt_tokens=usage.prompt_tokens or 0,
+                    completion_tokens=usage.completion_tokens or 0,
+                    cached_tokens=(getattr(details, "cached_tokens", 0) or 0) if details else 0,
+                )
+            )
+        self.last_output = _message_text(response)
+
+
+def _message_text(response: Any) -> str | None:
+    try:
+        message = response.choices[0].message
+    except (AttributeError, IndexError):
+        return None
+    if message.content:
+        return str(message.content)
+    calls = getattr(message, "tool_calls", None) or []
+    return "\n".join(str(c.function.arguments) for c in calls) or None
+
+
+def make_client(endpoint: Endpoint, settings: Settings, http_client: Any = None) -> openai.AsyncOpenAI:
+    """An AsyncOpenAI client with its own retries off: `extractor.llm.retry` decides."""
+    return openai.AsyncOpenAI(
+        base_url=endpoint.base_url,
+        api_key=endpoint.api_key,
+        timeout=settings.timeout,
+        max_retries=0,
+        http_client=http_client,
+    )
+
+
+def request_extras(endpoint: Endpoint, settings: Settings, response_model: type[BaseModel]) -> dict[str, Any]:
+    """Sampling parameters and backend extras for every request of a call."""
+    extras: dict[str, Any] = {"temperature": settings.temperature, "max_tokens": settings.max_tokens}
+    if settings.seed is not None:
+        extras["seed"] = settings.seed
+    body = dict(endpoint.extra_body)
+    if endpoint.schema_in_response_format:
+        body["response_format"] = {"type": "json_object", "schema": response_model.model_json_schema()}
+    if body:
+        extras["extra_body"] = body
+    return extras
+
+
+async def structured_call(
+    client: openai.AsyncOpenAI,
+    endpoint: Endpoint,
+    settings: Settings,
+    messages: list[dict[str, str]],
+    response_model: type[T],
+    ledger: Ledger,
+) -> T:
+    """Ask for `response_model`; retry transport faults, re-ask on invalid output.
+
+    Raises:
+        BackendError: the endpoint kept failing (after transport retries).
+        ModelOutputError: every answer failed validation or was cut off at max_tokens.
+    """
+    extras = request_extras(endpoint, settings, response_model)
+    last: ExtractorError | None = None
+    for round_no in range(settings.truncation_retries + 1):
+        if round_no:
+            # A deterministic runaway repeats at temperature 0: vary the sampler.
+            extras = {**extras, "temperature": max(0.3, settings.temperature), "seed": (settings.seed or 0) + round_no}
+        try:
+            return await _instructor_call(client, endpoint, settings, messages, response_model, ledger, extras)
+        except OutputTruncated as exc:
+            last = exc
+    assert last is not None
+    raise ModelOutputError(
+        f"output hit max_tokens={settings.max_tokens} on every try (runaway generation)",
+        last_output=_clip(ledger.last_output),
+    ) from last
+
+
+async def _instructor_call(
+    client: openai.AsyncOpenAI,
+    endpoint: Endpoint,
+    settings: Settings,
+    messages: list[dict[str, str]],
+    response_model: type[T],
+    ledger: Ledger,
+    extras: dict[str, Any],
+) -> T:
+    async def create(**kwargs: Any) -> Any:
+        try:
+            async for attempt in transport_retrying(settings):
+                with attempt:
+                    ledger.attempts += 1
+                    response = await client.chat.completions.create(**kwargs)
+        except json.JSONDecodeError as exc:
+            # A broken response body, not model output: instructor must not re-ask for it.
+            raise BackendError(describe(exc)) from exc
+        ledger.observe(response)
+        if response.choices and response.choices[0].finish_reason == "length":
+            raise OutputTruncated("finish_reason=length")
+        return response
+
+    patched = instructor.patch(create=create, mode=instructor.Mode[MODES[endpoint.mode]])
+    try:
+        result: T = await patched(
+            model=endpoint.model,
+            messages=messages,
+            response_model=response_model,
+            max_retries=settings.validation_retries,
+            **extras,
+        )
+    except InstructorRetryException as exc:
+        miss = find_cause(exc, ReplayMissError)
+        if miss is not None:
+            raise miss from None
+        cause = exc.__cause__
+        if isinstance(cause, (OutputTruncated, ExtractorError)):
+            raise cause from None
+        if cause is not None and isinstance(cause, openai.OpenAIError):
+            raise BackendError(describe(cause)) from cause
+        raise ModelOutputError(
+            f"output failed validation after {exc.n_attempts} attempt(s): {_first_line(str(exc))}",
+            last_output=_clip(ledger.last_output),
+        ) from exc
+    except openai.OpenAIError as exc:
+        miss = find_cause(exc, ReplayMissError)
+        if miss is not None:
+            raise miss from None
+        raise BackendError(describe(exc)) from exc
+    return result
+
+
+def _first_line(text: str, limit: int = 600) -> str:
+    text = " ".join(text.split())
+    return text[:limit]
+
+
+def _clip(text: str | None) -> str | None:
+    if text is None or len(text) <= LAST_OUTPUT_LIMIT:
+        return text
+    return text[:LAST_OUTPUT_LIMIT] + "…[clipped]"

@@ -1,0 +1,103 @@
+"""A task is data: `schemas/<task>.py` + `prompts/<task>/*.toml` + `evals/<task>/gold/`.
+
+The engine finds those three folders under a *home*: `Settings.home` if given, else the
+copy bundled inside the installed package (`extractor/_home`, put there by the wheel
+build), else the source checkout the package was imported from. Adding a task means adding
+files under the home; no engine code changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+from pydantic import BaseModel
+
+from extractor.errors import ConfigError
+from extractor.evaluation.spec import EvalSpec
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def resolve_home(home: Path | None = None) -> Path:
+    """The folder that holds schemas/, prompts/ and evals/."""
+    candidates = [home] if home is not None else [_PACKAGE_DIR / "_home", _PACKAGE_DIR.parent]
+    for candidate in candidates:
+        if candidate is not None and (candidate / "schemas").is_dir() and (candidate / "prompts").is_dir():
+            return candidate.resolve()
+    where = ", ".join(str(c) for c in candidates if c is not None)
+    raise ConfigError(f"no schemas/ and prompts/ folders found (looked in {where}); pass --home DIR")
+
+
+@dataclass(frozen=True)
+class Task:
+    """Everything the engine needs to run and score one extraction task."""
+
+    name: str
+    home: Path
+    root_model: type[BaseModel]
+    eval_spec: EvalSpec
+
+    @property
+    def prompts_dir(self) -> Path:
+        """Folder of this task's prompt files."""
+        return self.home / "prompts" / self.name
+
+    @property
+    def evals_dir(self) -> Path:
+        """Folder of this task's gold files and committed eval results."""
+        return self.home / "evals" / self.name
+
+    @property
+    def gold_dir(self) -> Path:
+        """Folder of hand-labelled gold files."""
+        return self.evals_dir / "gold"
+
+
+def load_task(name: str, home: Path | None = None) -> Task:
+    """Load a task by name from the resolved home."""
+    return _load_task(name, resolve_home(home))
+
+
+@cache
+def _load_task(name: str, home: Path) -> Task:
+    path = home / "schemas" / f"{name}.py"
+    if not path.is_file():
+        available = sorted(p.stem for p in (home / "schemas").glob("*.py") if not p.stem.startswith("_"))
+        raise ConfigError(f"unknown task {name!r}; available: {', '.join(available) or 'none'}")
+    module = _import_schema_module(name, path)
+    root = getattr(module, "ROOT_MODEL", None)
+    if not (isinstance(root, type) and issubclass(root, BaseModel)):
+        raise ConfigError(f"{path} must define ROOT_MODEL, a pydantic model class")
+    spec = getattr(module, "EVAL_SPEC", None) or EvalSpec()
+    if not isinstance(spec, EvalSpec):
+        raise ConfigError(f"{path}: EVAL_SPEC must be an extractor.evaluation.spec.EvalSpec")
+    return Task(name=name, home=home, root_model=root, eval_spec=spec)
+
+
+def _import_schema_module(name: str, path: Path) -> ModuleType:
+    # One identity per schema file: `import schemas.<task>` from a checkout and this
+    # loader must give the same classes, or isinstance checks would disagree.
+    module_name = f"schemas.{name}"
+    existing = sys.modules.get(module_name)
+    if existing is not None:
+        if Path(getattr(existing, "__file__", "")).resolve() == path.resolve():
+            return existing
+        # Same task name from another home: load it beside, never over, the first.
+        module_name = f"_extractor_task_{hashlib.sha256(str(path).encode()).hexdigest()[:12]}_{name}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise ConfigError(f"cannot import task schema {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        del sys.modules[module_name]
+        raise ConfigError(f"task schema {path} failed to import: {exc}") from exc
+    return module
