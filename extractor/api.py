@@ -11,7 +11,6 @@ and the HTTP client) so many documents share one model server; `extract*` open o
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -20,7 +19,7 @@ from typing import Any
 import httpx2
 
 from extractor.backends import create_backend
-from extractor.documents import discover, document_from_text
+from extractor.documents import discover, document_from_text, path_doc_id
 from extractor.llm.backend import Backend
 from extractor.llm.call import make_client
 from extractor.llm.recording import RecordingTransport
@@ -103,10 +102,8 @@ class Session:
         return records
 
 
-def file_doc_id(path: Path) -> str:
-    """The doc_id a file will get, without decoding it (for --resume)."""
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()[:16]
+#: Public name for the doc_id a file gets (same as `extractor.documents.path_doc_id`).
+file_doc_id = path_doc_id
 
 
 def pending(paths: Sequence[str | Path], skip: Collection[str] = ()) -> list[Path]:
@@ -114,14 +111,7 @@ def pending(paths: Sequence[str | Path], skip: Collection[str] = ()) -> list[Pat
     files = discover(paths)
     if not skip:
         return files
-    return [p for p in files if _safe_id(p) not in skip]
-
-
-def _safe_id(path: Path) -> str | None:
-    try:
-        return file_doc_id(path)
-    except OSError:
-        return None
+    return [p for p in files if path_doc_id(p) not in skip]
 
 
 async def aextract(text: str, settings: Settings | None = None, *, source: str = "<text>") -> Record:

@@ -64,6 +64,15 @@ def doc_id_for(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def path_doc_id(path: Path) -> str:
+    """The doc_id a file gets, without decoding it (streams the hash; for --resume)."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()[:16]
+    except OSError:
+        return doc_id_for(str(path).encode())
+
+
 def discover(paths: Sequence[str | Path]) -> list[Path]:
     """Expand files and folders into a sorted, de-duplicated list of input files.
 

@@ -16,7 +16,7 @@ from typing import Any
 import openai
 
 from extractor.cleaning import CleanText, clean
-from extractor.documents import Document, DocumentError, read_document
+from extractor.documents import Document, DocumentError, path_doc_id, read_document
 from extractor.errors import ExtractorError, InputError, ModelOutputError, ReplayMissError
 from extractor.language import detect_language
 from extractor.llm.backend import Endpoint
@@ -48,6 +48,8 @@ async def process_path(path: Path, rt: Runtime) -> Record:
         document = read_document(path, rt.settings.max_input_bytes)
     except DocumentError as exc:
         return _failed(rt, exc.doc_id, exc.source, exc, started)
+    except ExtractorError as exc:  # e.g. HTML without the html extra: this document fails, not the run
+        return _failed(rt, path_doc_id(path), str(path), exc, started)
     return await process_document(document, rt, started)
 
 

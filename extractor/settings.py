@@ -47,7 +47,9 @@ class Settings(BaseSettings):
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     seed: int | None = 1234
     max_tokens: int = Field(default=1536, ge=16)
-    timeout: float = Field(default=180.0, gt=0, description="Seconds per HTTP request.")
+    timeout: float = Field(
+        default=600.0, gt=0, description="Seconds per HTTP request (a CPU model can take minutes on a long article)."
+    )
 
     transport_attempts: int = Field(default=5, ge=1, description="HTTP attempts per model call (429/5xx/timeouts).")
     backoff_initial: float = Field(default=0.5, ge=0)

@@ -26,15 +26,10 @@ MAX_MATCHES = 16
 MAX_GOALS = 12
 MAX_CARDS = 12
 
-Minute = int | None
-_MINUTE = dict(
-    ge=1,
-    le=130,
-    description=(
-        "Match minute as an integer, or null when the text does not pin it down. "
-        "Stoppage time adds: 90+3 -> 93, 45+1 -> 46. '11 minutes from time' -> 79; "
-        "'on 13 minutes' / 'in the 13th minute' -> 13."
-    ),
+MINUTE_HELP = (
+    "Match minute as an integer, or null when the text does not pin it down. "
+    "Stoppage time adds: 90+3 -> 93, 45+1 -> 46. '11 minutes from time' -> 79; "
+    "'on 13 minutes' / 'in the 13th minute' -> 13."
 )
 
 _CLUB_AFFIXES = re.compile(r"\b(fc|afc|cf|sc|ac|as|ssc|bc|fk|if|bk|club|calcio)\b")
@@ -69,7 +64,7 @@ class Goal(_Strict):
             "spelled the same way. For an own goal: the team that BENEFITS."
         )
     )
-    minute: Minute = Field(default=None, **_MINUTE)  # type: ignore[arg-type]
+    minute: int | None = Field(default=None, ge=1, le=130, description=MINUTE_HELP)
     penalty: bool = Field(default=False, description="True only for a goal scored from a penalty kick.")
     own_goal: bool = Field(default=False, description="True when the scorer put the ball into his own net.")
     assist: str | None = Field(default=None, description="Player who set up the goal, if named.")
@@ -85,7 +80,7 @@ class Card(_Strict):
 
     player: str = Field(description="Player shown the card.")
     team: str = Field(description="The player's team: the match's home_team or away_team.")
-    minute: Minute = Field(default=None, **_MINUTE)  # type: ignore[arg-type]
+    minute: int | None = Field(default=None, ge=1, le=130, description=MINUTE_HELP)
     card: Literal["yellow", "red", "second_yellow"] = Field(
         description="'second_yellow' when a second booking sends the player off; 'red' for a straight red."
     )
@@ -188,7 +183,9 @@ ROOT_MODEL = MatchReport
 
 EVAL_SPEC = EvalSpec(
     lists={
-        "matches": ListRule(key=("home_team", "away_team"), unordered_pair=True),
+        "matches": ListRule(
+            key=("home_team", "away_team"), unordered_pair=True, exact_fields=("home_score", "away_score")
+        ),
         "matches.goals": ListRule(key=("player", "team", "minute")),
         "matches.cards": ListRule(key=("player", "team", "minute")),
     },

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from extractor.cli import options as opt
+from extractor.cli.errors import handle_errors
 from extractor.cli.eval import eval_command
 from extractor.cli.run import run
-from extractor.cli.errors import handle_errors
 from extractor.prompts import PromptSet
 from extractor.tasks import load_task
 
@@ -31,7 +30,7 @@ app.add_typer(prompts_app, name="prompts")
 @app.command("schema")
 @handle_errors
 def schema(task: opt.Task = None, home: opt.Home = None) -> None:
-    """Print the task's JSON Schema (what the model must fill). Example: extractor schema"""
+    """Print the task's JSON Schema (what the model must fill). Example: extractor schema."""
     settings = opt.build_settings(task=task, home=home)
     loaded = load_task(settings.task, settings.home)
     typer.echo(json.dumps(loaded.root_model.model_json_schema(), indent=2, ensure_ascii=False))
@@ -40,7 +39,7 @@ def schema(task: opt.Task = None, home: opt.Home = None) -> None:
 @prompts_app.command("list")
 @handle_errors
 def prompts_list(task: opt.Task = None, home: opt.Home = None) -> None:
-    """Show every prompt: task, language, version, hash. Example: extractor prompts list"""
+    """Show every prompt: task, language, version, hash. Example: extractor prompts list."""
     settings = opt.build_settings(task=task, home=home)
     prompts = PromptSet(load_task(settings.task, settings.home))
     table = Table("task", "language", "version", "sha256", "file")

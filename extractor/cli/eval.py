@@ -18,7 +18,6 @@ from extractor.evaluation.gold import load_gold
 from extractor.evaluation.report import compare, render_comparison, render_table, to_markdown
 from extractor.evaluation.score import EvalReport, score
 from extractor.output import JsonlSink, read_records
-from extractor.records import Record
 from extractor.tasks import Task, load_task
 
 console = Console()
@@ -69,12 +68,11 @@ def eval_command(
         records = list(read_records(pred))
     else:
         sources = [_gold_source(loaded, g.source) for g in gold.values()]
-        found: list[Record] = []
+        found = asyncio.run(aextract_many(sources, settings))
         if out is not None:
             with JsonlSink(out, append=False) as sink:
-                asyncio.run(aextract_many(sources, settings, on_record=lambda r: (sink.write(r), found.append(r))))
-        else:
-            asyncio.run(aextract_many(sources, settings, on_record=found.append))
+                for item in found:
+                    sink.write(item)
         records = [r.model_dump(mode="json") for r in found]
     report = score(records, gold, loaded.eval_spec)
     report.meta.update(run_meta(records, loaded))

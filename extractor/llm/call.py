@@ -150,7 +150,7 @@ async def _instructor_call(
 
     patched = instructor.patch(create=create, mode=instructor.Mode[MODES[endpoint.mode]])
     try:
-        result: T = await patched(
+        result: T = await patched(  # type: ignore[misc]  # instructor types the patched fn as sync
             model=endpoint.model,
             messages=messages,
             response_model=response_model,
