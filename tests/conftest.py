@@ -67,6 +67,9 @@ _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
 _real_create_connection = socket.create_connection
 _real_getaddrinfo = socket.getaddrinfo
+_real_gethostbyname = socket.gethostbyname
+_real_gethostbyname_ex = socket.gethostbyname_ex
+_real_sendto = socket.socket.sendto
 
 
 def _guarded_connect(self: socket.socket, address: Any) -> None:
@@ -91,20 +94,44 @@ def _guarded_getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any
     return _real_getaddrinfo(host, port, *args, **kwargs)
 
 
+def _guarded_gethostbyname(host: str) -> str:
+    _check(socket.AF_INET, (host, 0))
+    return _real_gethostbyname(host)
+
+
+def _guarded_gethostbyname_ex(host: str) -> tuple[str, list[str], list[str]]:
+    _check(socket.AF_INET, (host, 0))
+    return _real_gethostbyname_ex(host)
+
+
+def _guarded_sendto(self: socket.socket, data: Any, *args: Any) -> int:
+    # UDP needs no connect (a DNS query, say): check the destination, the last argument.
+    if self.family in (socket.AF_INET, socket.AF_INET6) and args:
+        _check(self.family, args[-1])
+    return int(_real_sendto(self, data, *args))
+
+
+_PATCHES: tuple[tuple[Any, str, Any, Any], ...] = (
+    (socket.socket, "connect", _guarded_connect, _real_connect),
+    (socket.socket, "connect_ex", _guarded_connect_ex, _real_connect_ex),
+    (socket.socket, "sendto", _guarded_sendto, _real_sendto),
+    (socket, "create_connection", _guarded_create_connection, _real_create_connection),
+    (socket, "getaddrinfo", _guarded_getaddrinfo, _real_getaddrinfo),
+    (socket, "gethostbyname", _guarded_gethostbyname, _real_gethostbyname),
+    (socket, "gethostbyname_ex", _guarded_gethostbyname_ex, _real_gethostbyname_ex),
+)
+
+
 def install_network_guard() -> None:
     """Patch the socket module so only loopback connections work (idempotent)."""
-    socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
-    socket.create_connection = _guarded_create_connection  # type: ignore[assignment]
-    socket.getaddrinfo = _guarded_getaddrinfo
+    for owner, name, guarded, _ in _PATCHES:
+        setattr(owner, name, guarded)
 
 
 def uninstall_network_guard() -> None:
     """Undo `install_network_guard`."""
-    socket.socket.connect = _real_connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
-    socket.create_connection = _real_create_connection
-    socket.getaddrinfo = _real_getaddrinfo
+    for owner, name, _, real in _PATCHES:
+        setattr(owner, name, real)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -129,6 +156,14 @@ def _no_network(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No EXTRACTOR_* / OPENAI_* variables from the developer's shell leak into Settings."""
+    for name in list(os.environ):
+        if name.startswith(("EXTRACTOR_", "OPENAI_")):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
 def fake_server() -> Iterator[FakeServer]:
     """A running fault-injecting OpenAI-compatible server on 127.0.0.1, stopped after the test."""
     with FakeServer() as server:
@@ -148,6 +183,8 @@ def fake_server() -> Iterator[FakeServer]:
         (("10.255.255.1", 80), "create_connection"),
         (("example.com", 80), "create_connection"),
         (("example.com", 443), "getaddrinfo"),
+        (("example.com", 0), "gethostbyname"),
+        (("8.8.8.8", 53), "sendto"),
         (("2001:db8::1", 80), "connect6"),
     ],
 )
@@ -160,6 +197,11 @@ def test_kill_switch_blocks_non_loopback(target: tuple[str, int], how: str) -> N
             socket.create_connection(target, timeout=5)
         elif how == "getaddrinfo":
             socket.getaddrinfo(*target)
+        elif how == "gethostbyname":
+            socket.gethostbyname(target[0])
+        elif how == "sendto":
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+                udp.sendto(b"\x00" * 12, target)
         else:
             family = socket.AF_INET6 if how == "connect6" else socket.AF_INET
             with socket.socket(family, socket.SOCK_STREAM) as sock:
@@ -178,6 +220,9 @@ def test_kill_switch_lets_loopback_through(fake_server: FakeServer) -> None:
         with socket.create_connection((host, fake_server.port), timeout=5) as sock:
             sock.sendall(b"GET /v1/models HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             assert sock.recv(64).startswith(b"HTTP/1.1 200")
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+        udp.sendto(b"ping", ("127.0.0.1", 9))  # loopback UDP is fine too
+    assert socket.gethostbyname("localhost").startswith("127.")
     assert is_loopback("127.8.9.10") and is_loopback("::1") and is_loopback("::ffff:127.0.0.1")
     assert not is_loopback("10.0.0.1") and not is_loopback("example.com") and not is_loopback("")
 

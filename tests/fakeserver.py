@@ -29,6 +29,7 @@ import json
 import random
 import re
 import socket
+import socketserver
 import sys
 import threading
 import time
@@ -51,6 +52,7 @@ OTHER_KINDS = {
     "schema",  # valid JSON that breaks the schema: home_score -1
     "schema_team",  # valid JSON that breaks the schema: a goal credited to a third team
     "length",  # finish_reason 'length' with the content cut off
+    "html200",  # HTTP 200 with an HTML page (a captive portal or a misrouted proxy)
 }
 KINDS = frozenset({"ok", *TRANSIENT_HTTP, *PERMANENT_HTTP, *OTHER_KINDS})
 #: Kinds whose response carries a readable `usage` the client must count.
@@ -328,6 +330,12 @@ class _Server(http.server.ThreadingHTTPServer):
     allow_reuse_address = True
     fake: FakeServer
 
+    def server_bind(self) -> None:
+        """Bind without HTTPServer's reverse DNS lookup of the address (getfqdn)."""
+        socketserver.TCPServer.server_bind(self)
+        self.server_name = str(self.server_address[0])
+        self.server_port = int(self.server_address[1])
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client hanging up (timeout, kill -9) is normal here; anything else is a server bug."""
         error = sys.exc_info()[1]
@@ -447,6 +455,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         if kind == "drop":
             self._drop()
+            return
+        if kind == "html200":
+            exchange.status = 200
+            page = b"<html><body><h1>Welcome to the hotel Wi-Fi</h1></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
             return
         if kind == "slow":
             self.fake.sleep(self.fake.slow_seconds)

@@ -6,6 +6,7 @@ fallback prompt, or an ok extraction - and no file may stop the others.
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,10 @@ from extractor.records import Record
 from extractor.settings import Settings
 from tests.fakeserver import Exchange, FakeServer
 
+pytestmark = pytest.mark.usefixtures("clean_env")
+
 API_KEY = "sk-fake-bad-input"
+HAVE_TRAFILATURA = importlib.util.find_spec("trafilatura") is not None
 TWENTY_MB = 20 * 1024 * 1024
 
 SPANISH = (
@@ -74,6 +78,7 @@ def bad_folder(tmp_path: Path) -> dict[str, Path]:
         "finnish.txt": FINNISH.encode("utf-8"),
         "injection.txt": INJECTION.encode("utf-8"),
         "good.txt": GOOD.encode("utf-8"),
+        "page.html": f"<html><body><article><p>{GOOD}</p></article></body></html>".encode(),
     }
     paths = {}
     for name, data in files.items():
@@ -162,6 +167,16 @@ def test_bad_inputs_each_get_a_sensible_record(fake_server: FakeServer, bad_fold
     assert start < content.index(INJECTION_LINE) < end
     assert content.startswith("Article:\n<<<\n") and content.endswith("\n>>>")
 
-    # only the five readable articles cost a model call, one each
-    assert len(fake_server.exchanges) == 5
-    assert sum(r.status == "ok" for r in records) == 5
+    # an HTML page without the optional extractor for it: this document fails, the run goes on
+    page = by_name["page.html"]
+    if HAVE_TRAFILATURA:
+        assert page.status == "ok", page.error
+        readable = 6
+    else:
+        assert error("page.html")[0] == "missing_extra"
+        assert "pip install 'extractor[html]'" in error("page.html")[1]
+        readable = 5
+
+    # only the readable articles cost a model call, one each
+    assert len(fake_server.exchanges) == readable
+    assert sum(r.status == "ok" for r in records) == readable

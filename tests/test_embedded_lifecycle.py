@@ -15,7 +15,7 @@ import openai
 import pytest
 
 from extractor.backends.embedded import REPETITION_CONTROLS, EmbeddedBackend, parse_perf_log
-from extractor.backends.llama_server import list_models
+from extractor.backends.llama_server import free_port, list_models
 from extractor.errors import BackendError
 from extractor.settings import Settings
 
@@ -60,7 +60,8 @@ async def test_real_server_starts_answers_and_leaves_no_process() -> None:
         assert set(answer) == {"home", "home_goals"} and isinstance(answer["home_goals"], int)
         assert response.usage is not None and response.usage.prompt_tokens > 0
         timings = parse_perf_log(log_path.read_text(encoding="utf-8", errors="replace"))
-        assert len(timings) == 1 and timings[0].eval_tokens == response.usage.completion_tokens
+        assert len(timings) == 1  # llama.cpp's own account of the request, from the server log
+        assert abs(timings[0].eval_tokens - response.usage.completion_tokens) <= 1
         assert timings[0].prompt_eval_tokens + timings[0].cached_tokens == response.usage.prompt_tokens
 
         reuse = EmbeddedBackend(Settings(backend="embedded", server_url=endpoint.base_url.removesuffix("/v1")))
@@ -75,8 +76,6 @@ async def test_real_server_starts_answers_and_leaves_no_process() -> None:
 
 
 async def test_server_url_that_does_not_answer_is_a_clear_error() -> None:
-    from extractor.backends.llama_server import free_port
-
     backend = EmbeddedBackend(Settings(backend="embedded", server_url=f"http://127.0.0.1:{free_port()}"))
-    with pytest.raises(BackendError, match="no model server answers at .*extractor model serve"):
+    with pytest.raises(BackendError, match=r"no model server answers at .*extractor model serve"):
         await backend.start()

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import openai
 import pytest
 
 from extractor.api import Session, aextract_many, extract_many, file_doc_id
@@ -21,6 +22,8 @@ from extractor.output import JsonlSink, read_records
 from extractor.records import Record
 from extractor.settings import Settings
 from tests.fakeserver import Exchange, FakeServer
+
+pytestmark = pytest.mark.usefixtures("clean_env")
 
 #: Distinctive, so a leak anywhere is found by a plain substring search.
 API_KEY = "sk-fake-7c1e2b9d44-do-not-log"
@@ -72,6 +75,37 @@ def only_match(record: Record) -> dict[str, Any]:
     assert record.result is not None
     assert len(record.result["matches"]) == 1, record.result
     return dict(record.result["matches"][0])
+
+
+# -- the fake server itself ------------------------------------------------------------------------
+
+
+async def test_fake_server_speaks_openai_and_follows_a_script(fake_server: FakeServer) -> None:
+    async with openai.AsyncOpenAI(base_url=fake_server.url, api_key=API_KEY, max_retries=0) as client:
+        models = await client.models.list()
+        assert [m.id for m in models.data] == ["fake-model"]
+        fake_server.script("502", "401")
+        for status in (502, 401):
+            with pytest.raises(openai.APIStatusError) as failure:
+                await client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+            assert failure.value.status_code == status
+        answer = await client.chat.completions.create(
+            model="m", messages=[{"role": "user", "content": "RESULT: Lyon 3-3 Nice"}]
+        )
+    assert answer.choices[0].finish_reason == "stop"
+    assert json.loads(answer.choices[0].message.content or "")["matches"][0]["away_team"] == "Nice"
+    assert answer.usage is not None and answer.usage.total_tokens > 0
+    assert fake_server.counts == {"502": 1, "401": 1, "ok": 1}
+    with pytest.raises(ValueError, match="unknown fault kind"):
+        fake_server.script("418")
+
+
+async def test_scripted_faults_hit_whatever_document_comes_next(fake_server: FakeServer) -> None:
+    fake_server.script("502", "drop", "schema")
+    record = await extract(settings_for(fake_server), article("scripted"))
+    assert [e.kind for e in fake_server.exchanges] == ["502", "drop", "schema", "ok"]
+    assert record.status == "ok" and record.attempts == 4
+    assert_accounting(record, fake_server.exchanges)
 
 
 # -- transient faults: retried, then ok ----------------------------------------------------------
@@ -180,6 +214,18 @@ async def test_schema_breaking_output_is_reasked(fake_server: FakeServer, kind: 
     assert only_match(record)["home_score"] == 2
 
 
+async def test_transport_faults_around_a_reask_are_all_counted(fake_server: FakeServer) -> None:
+    """Transport retries and instructor re-asks nest: the ledger counts every request of both."""
+    record = await extract(settings_for(fake_server), article("nested", fault="503x1, schema x1, 429x1, drop x1"))
+    seen = fake_server.exchanges
+    assert [e.kind for e in seen] == ["503", "schema", "429", "drop", "ok"]
+    assert record.status == "ok", record.error
+    assert record.attempts == 5
+    assert_accounting(record, seen)
+    assert all("greater than or equal to 0" in e.text() for e in seen[2:])  # the re-ask survives the retries
+    assert not any("greater than or equal to 0" in e.text() for e in seen[:2])
+
+
 async def test_permanently_invalid_output_is_a_model_output_error(fake_server: FakeServer) -> None:
     settings = settings_for(fake_server, validation_retries=2)
     record = await extract(settings, article("bad", fault="schema_team x*"))
@@ -232,6 +278,7 @@ POISON = {
     "p404": ("404x*", "HTTP 404", 1),
     "pdrop": ("drop x*", "connection failed", 4),
     "ptrunc": ("truncated x*", "not valid JSON", 4),
+    "phtml": ("html200 x*", "HTTP 200 without a chat completion", 1),  # a captive portal / wrong base URL
 }
 
 
@@ -308,6 +355,8 @@ def test_api_key_never_reaches_records_or_logs(
     # The key was really in play: every request carried it.
     assert {e.authorization for e in fake_server.exchanges} == {f"Bearer {API_KEY}"}
     assert caplog.records, "logs were captured (instructor logs failed attempts)"
+    loggers = {r.name.split(".")[0] for r in caplog.records}
+    assert {"openai", "httpx2", "instructor"} <= loggers, loggers  # the HTTP stack logged at DEBUG too
     written = out.read_text(encoding="utf-8")
     captured = capsys.readouterr()
     for where, text in {
@@ -363,7 +412,7 @@ async def test_500_documents_with_20_percent_faults_lose_nothing(fake_server: Fa
     out = tmp_path / "out.jsonl"
     settings = settings_for(
         fake_server, concurrency=BIG_CONCURRENCY, transport_attempts=10, backoff_initial=0.005, backoff_max=0.05,
-        timeout=10.0,
+        timeout=10.0, language=None,  # the whole pipeline, language detection included
     )
     started = time.monotonic()
     with JsonlSink(out, append=False) as sink:

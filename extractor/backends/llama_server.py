@@ -1,11 +1,10 @@
 """A llama-cpp-python OpenAI-compatible server, run as our own child process.
 
-`LlamaServer` spawns ``python -m llama_cpp.server`` on 127.0.0.1, sends its output to a log
-file (never a pipe that could fill up and block it), waits until ``GET /v1/models`` answers,
-and on `stop` terminates it (then kills it). The child must never outlive us: it runs in its
-own session (a Ctrl-C reaches only us, and we stop it in order), on Linux it is also
-killed by the kernel when we die (PR_SET_PDEATHSIG), and an atexit hook stops any server
-still running at interpreter exit.
+`LlamaServer` spawns ``python -m llama_cpp.server``, sends its output to a log file (never
+a pipe that could fill up and block it), waits until ``GET /v1/models`` answers, and on
+`stop` terminates it (then kills it). The child never outlives us: it runs in its own
+session (a Ctrl-C reaches only us, and we stop it in order), Linux kills it when we die
+(PR_SET_PDEATHSIG), and an atexit hook stops any server still running at exit.
 
 Server flags, as measured on a 2-core CPU box with the 1.5B Q4_K_M model:
 * ``--logits_all false``: the server default (true) copies the logits of every prompt
@@ -47,10 +46,8 @@ _LIVE_LOCK = threading.Lock()
 
 def usable_cores() -> int:
     """CPU cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux only
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -101,11 +98,12 @@ def list_models(base_url: str, timeout: float = 2.0) -> list[str]:
 
 
 def new_log_path(log_dir: Path, keep: int = 10) -> Path:
-    """A fresh ``llama-server-<time>-<pid>.log`` in `log_dir`, keeping only the newest `keep` logs."""
+    """A fresh log file name; logs beyond the newest `keep` go once idle for an hour."""
     log_dir.mkdir(parents=True, exist_ok=True)
-    old = sorted(log_dir.glob("llama-server-*.log"), key=lambda p: p.stat().st_mtime)
-    for stale in old[: max(0, len(old) - keep + 1)]:
-        stale.unlink(missing_ok=True)
+    old = sorted(log_dir.glob("llama-server-*.log"), key=lambda p: p.stat().st_mtime)[: -keep or None]
+    for stale in old:
+        if stale.stat().st_mtime < time.time() - 3600:
+            stale.unlink(missing_ok=True)
     return log_dir / f"llama-server-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
 
 
@@ -227,8 +225,12 @@ class LlamaServer:
             raise BackendError("the embedded model server was never started")
         return self.process.wait()
 
-    def stop(self, grace: float = 10.0) -> None:
-        """Terminate the child, wait up to `grace` seconds, then kill it. Safe to repeat."""
+    def stop(self, grace: float = 3.0) -> None:
+        """Terminate the child, wait up to `grace` seconds, then kill it. Safe to repeat.
+
+        The grace is short: on SIGTERM uvicorn waits for an in-flight completion, which
+        llama.cpp cannot interrupt, and the server holds nothing worth a clean shutdown.
+        """
         with self._lock:
             process = self.process
             if process is not None and process.poll() is None:
@@ -296,4 +298,4 @@ def _stop_all() -> None:
     with _LIVE_LOCK:
         servers = list(_LIVE)
     for server in servers:
-        server.stop(grace=5.0)
+        server.stop()

@@ -143,6 +143,11 @@ async def _instructor_call(
         except json.JSONDecodeError as exc:
             # A broken response body, not model output: instructor must not re-ask for it.
             raise BackendError(describe(exc)) from exc
+        if not hasattr(response, "choices"):  # openai hands back the text of a non-JSON 200 (an HTML page)
+            raise BackendError(
+                f"the endpoint answered HTTP 200 without a chat completion ({_first_line(str(response), 120)!r}); "
+                "is the base URL right?"
+            )
         ledger.observe(response)
         if response.choices and response.choices[0].finish_reason == "length":
             raise OutputTruncated("finish_reason=length")
@@ -155,6 +160,7 @@ async def _instructor_call(
             messages=messages,
             response_model=response_model,
             max_retries=settings.validation_retries,
+            strict=False,  # JSON text carries dates as strings: lax mode parses them
             **extras,
         )
     except InstructorRetryException as exc:
@@ -166,8 +172,10 @@ async def _instructor_call(
             raise cause from None
         if cause is not None and isinstance(cause, openai.OpenAIError):
             raise BackendError(describe(cause)) from cause
+        failed = getattr(exc, "failed_attempts", None) or []
+        reason = str(failed[-1].exception) if failed else str(exc)
         raise ModelOutputError(
-            f"output failed validation after {exc.n_attempts} attempt(s): {_first_line(str(exc))}",
+            f"output failed validation after {exc.n_attempts} attempt(s): {_first_line(reason)}",
             last_output=_clip(ledger.last_output),
         ) from exc
     except openai.OpenAIError as exc:
