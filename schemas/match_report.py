@@ -68,11 +68,6 @@ class Goal(_Strict):
     penalty: bool = Field(default=False, description="True only for a goal scored from a penalty kick.")
     own_goal: bool = Field(default=False, description="True when the scorer put the ball into his own net.")
     assist: str | None = Field(default=None, description="Player who set up the goal, if named.")
-    evidence: str | None = Field(
-        default=None,
-        max_length=300,
-        description="Short exact quote from the article that states this goal.",
-    )
 
 
 class Card(_Strict):
@@ -84,7 +79,6 @@ class Card(_Strict):
     card: Literal["yellow", "red", "second_yellow"] = Field(
         description="'second_yellow' when a second booking sends the player off; 'red' for a straight red."
     )
-    evidence: str | None = Field(default=None, max_length=300, description="Short exact quote stating the card.")
 
 
 class Match(_Strict):
@@ -116,7 +110,7 @@ class Match(_Strict):
         default_factory=list, max_length=MAX_CARDS, description="Yellow and red cards mentioned for this match."
     )
     evidence: str | None = Field(
-        default=None, max_length=300, description="Short exact quote from the article that states the result."
+        default=None, max_length=200, description="Exact quote (a few words) from the article stating the result."
     )
 
     @field_validator("date", mode="before")
