@@ -50,11 +50,34 @@ def same_team(a: str, b: str) -> bool:
     return ka == kb or ka in kb.split() or kb in ka.split() or ka in kb or kb in ka
 
 
+_STOPPAGE = re.compile(r"^\s*(\d{1,3})\s*\+\s*(\d{1,2})\s*'?\s*$")
+
+
+def coerce_minute(value: object) -> object:
+    """'90+3' -> 93, "13'" -> 13, and 0 (a model's way of saying 'unknown') -> None."""
+    if isinstance(value, str):
+        stoppage = _STOPPAGE.match(value)
+        if stoppage:
+            return int(stoppage.group(1)) + int(stoppage.group(2))
+        stripped = value.strip().rstrip("'").strip()
+        if not stripped:
+            return None
+        value = int(stripped) if stripped.isdigit() else value
+    return None if value == 0 else value
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Goal(_Strict):
+class _Timed(_Strict):
+    @field_validator("minute", mode="before", check_fields=False)
+    @classmethod
+    def _minute(cls, value: object) -> object:
+        return coerce_minute(value)
+
+
+class Goal(_Timed):
     """One goal as the article reports it."""
 
     player: str = Field(description="Scorer's name as written in the article.")
@@ -70,7 +93,7 @@ class Goal(_Strict):
     assist: str | None = Field(default=None, description="Player who set up the goal, if named.")
 
 
-class Card(_Strict):
+class Card(_Timed):
     """A booking or sending-off."""
 
     player: str = Field(description="Player shown the card.")

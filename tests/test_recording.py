@@ -4,8 +4,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from extractor import Settings, extract_many
 from extractor.llm.recording import request_key
 

@@ -28,8 +28,18 @@ def test_valid_report_and_defaults():
     assert report.matches[0].date is None
 
 
+def test_minute_notations_are_normalised():
+    goals = [
+        {"player": "A", "team": "Atalanta", "minute": "90+3"},
+        {"player": "B", "team": "Atalanta", "minute": "13'"},
+        {"player": "C", "team": "Atalanta", "minute": 0},
+    ]
+    report = MatchReport.model_validate(match(home_score=3, goals=goals))
+    assert [g.minute for g in report.matches[0].goals] == [93, 13, None]
+
+
 def test_minutes_must_be_1_to_130():
-    for minute in (0, 131, -5):
+    for minute in (131, -5, "soon"):
         bad = match(goals=[{"player": "X", "team": "Atalanta", "minute": minute}])
         with pytest.raises(ValidationError, match="minute"):
             MatchReport.model_validate(bad)
