@@ -32,3 +32,13 @@ def test_baseline_names_what_it_measured():
     assert meta["models"] and meta["backends"]
     assert {p["id"] for p in meta["prompts"]} >= {"match_report/en", "match_report/da", "match_report/nl"}
     assert 0.0 <= baseline["overall"]["f1"] <= 1.0
+
+
+def test_every_gold_file_fits_the_current_schema():
+    from extractor.evaluation.gold import load_gold
+
+    task = load_task("match_report", ROOT)
+    gold = load_gold(task.gold_dir, task.root_model)
+    assert len(gold) == 5
+    assert {g.language for g in gold.values()} == {"en", "da", "nl"}
+    assert sum(len(g.result["matches"]) for g in gold.values()) == 14

@@ -9,8 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from extractor.errors import ConfigError
 
-class GoldError(ValueError):
+
+class GoldError(ConfigError):
     """A gold file or a records file that cannot be used."""
 
 

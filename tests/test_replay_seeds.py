@@ -1,0 +1,46 @@
+"""The seeds through the real request path, replaying recorded embedded-model exchanges.
+
+Recordings in tests/fixtures/recordings come from `make eval` (a real run of the embedded
+model); the whole stack above the HTTP transport runs for real: prompt selection and
+rendering, the openai client, instructor, schema validation, grounding, scoring.
+"""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.output import read_records
+
+ROOT = Path(__file__).resolve().parents[1]
+RECORDINGS = ROOT / "tests" / "fixtures" / "recordings"
+BASELINE = ROOT / "evals" / "match_report" / "baseline.json"
+runner = CliRunner()
+
+
+def test_run_over_the_seeds_replays_five_records(tmp_path):
+    out = tmp_path / "seeds.jsonl"
+    result = runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(out), "--replay", str(RECORDINGS)])
+    records = list(read_records(out))
+    assert len(records) == 5, result.output
+    assert {r["language"] for r in records} == {"en", "da", "nl"}
+    assert {r["prompt"]["id"] for r in records} == {"match_report/en", "match_report/da", "match_report/nl"}
+    replayed_ok = [r for r in records if r["status"] == "ok"]
+    assert replayed_ok, "no seed extracted from the recordings"
+    for record in replayed_ok:
+        assert record["model"] == "qwen2.5-coder-1.5b-instruct-q4_k_m"
+        assert record["usage"]["prompt_tokens"] > 0 and record["attempts"] >= 1
+    assert result.exit_code == (0 if len(replayed_ok) == 5 else 1)
+
+
+def test_eval_replay_reproduces_the_committed_baseline(tmp_path):
+    report = tmp_path / "report.json"
+    result = runner.invoke(app, [
+        "eval", "--replay", str(RECORDINGS), "--json", str(report), "--compare", str(BASELINE), "--max-drop", "0",
+    ], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    current, baseline = json.loads(report.read_text()), json.loads(BASELINE.read_text())
+    assert current["overall"] == baseline["overall"]
+    assert current["per_language"] == baseline["per_language"]
+    assert current["meta"]["prompts"] == baseline["meta"]["prompts"]
