@@ -57,6 +57,11 @@ class PromptSpec(BaseModel):
     description: str = ""
     system: str = Field(min_length=1)
     user: str = Field(min_length=1)
+    notes: str = Field(
+        default="",
+        description="Language notes, rendered as `notes` in the user template for the article only "
+        "(examples get none, so everything before the article is shared across languages).",
+    )
     examples: tuple[Example, ...] = ()
 
     @field_validator("language")
@@ -95,9 +100,10 @@ class Prompt:
             system = _ENV.from_string(self.spec.system).render(**context)
             messages = [{"role": "system", "content": system}]
             for example in self.spec.examples:
-                messages.append({"role": "user", "content": self._user(example.text, context)})
+                messages.append({"role": "user", "content": self._user(example.text, {**context, "notes": ""})})
                 messages.append({"role": "assistant", "content": example.output.strip()})
-            messages.append({"role": "user", "content": self._user(text, context)})
+            notes = _ENV.from_string(self.spec.notes).render(**context)
+            messages.append({"role": "user", "content": self._user(text, {**context, "notes": notes})})
         except TemplateError as exc:
             raise PromptError(f"{self.path}: template error: {exc}") from exc
         return messages

@@ -43,6 +43,9 @@ def test_article_comes_last_and_fixed_prefix_is_shared(task):
     assert a[-1]["role"] == "user" and "Article one text" in a[-1]["content"]
     assert a[:-1] == b[:-1]  # same prefix: the server's KV cache can reuse it
     assert all("Article one text" not in m["content"] for m in a[:-1])
+    # ...and across languages: only the last message (language notes + article) differs
+    assert prompts.select("da").render("Article one text", "da")[:-1] == a[:-1]
+    assert "Danish" in prompts.select("da").render("x", "da")[-1]["content"]
 
 
 def test_hash_changes_with_content_not_with_article(task, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,11 +69,9 @@ def eval_command(
         records = list(read_records(pred))
     else:
         sources = [_gold_source(loaded, g.source) for g in gold.values()]
-        found = asyncio.run(aextract_many(sources, settings))
-        if out is not None:
-            with JsonlSink(out, append=False) as sink:
-                for item in found:
-                    sink.write(item)
+        with contextlib.ExitStack() as stack:
+            sink = stack.enter_context(JsonlSink(out, append=False)) if out is not None else None
+            found = asyncio.run(aextract_many(sources, settings, on_record=sink.write if sink else None))
         records = [r.model_dump(mode="json") for r in found]
     report = score(records, gold, loaded.eval_spec)
     report.meta.update(run_meta(records, loaded))

@@ -1,0 +1,81 @@
+"""Benchmark: the five seeds through the embedded backend, one at a time.
+
+Prints per document: prompt tokens, prompt tokens served from llama.cpp's KV cache, completion
+tokens, extractor's wall time, llama.cpp's own total time for the same requests (parsed from
+the server's verbose log), and their ratio. The goal is ratio <= 1.15: extractor's overhead
+(reading, cleaning, language detection, prompt rendering, HTTP, parsing, validation) under 15 %.
+
+    .venv/bin/python bench/embedded.py [FILES_OR_FOLDERS...]   (default: seeds/)
+
+Run it on a quiet machine: a second model server on 2 cores halves every figure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from pathlib import Path
+
+from extractor.api import Session
+from extractor.backends.embedded import EmbeddedBackend, parse_perf_log
+from extractor.documents import discover
+from extractor.records import Record
+from extractor.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+async def run(paths: list[Path]) -> None:
+    settings = Settings(backend="embedded", concurrency=1)
+    started = time.perf_counter()
+    async with Session(settings) as session:
+        ready = time.perf_counter() - started
+        backend = session.backend
+        assert isinstance(backend, EmbeddedBackend) and backend.server is not None
+        log_path = backend.server.config.log_path
+        records: list[tuple[Record, float]] = []
+        for path in paths:  # one at a time: the server log then lines up with the requests
+            t0 = time.perf_counter()
+            (record,) = await session.extract_paths([path])
+            records.append((record, time.perf_counter() - t0))
+        log_text = log_path.read_text(encoding="utf-8", errors="replace")
+    timings = parse_perf_log(log_text)
+    print(f"server start (spawn -> answering): {ready:.1f} s   log: {log_path}")
+    header = f"{'document':<28} {'status':<6} {'calls':>5} {'prompt':>7} {'cached':>7} {'compl':>6} " \
+             f"{'wall s':>7} {'server s':>8} {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
+    cursor = 0
+    totals = [0, 0, 0, 0.0, 0.0]
+    for record, wall in records:
+        mine = timings[cursor:cursor + record.attempts]
+        cursor += record.attempts
+        cached = sum(t.cached_tokens for t in mine)
+        server = sum(t.total_ms for t in mine) / 1000.0
+        ratio = wall / server if server else float("nan")
+        u = record.usage
+        totals = [totals[0] + u.prompt_tokens, totals[1] + cached, totals[2] + u.completion_tokens,
+                  totals[3] + wall, totals[4] + server]
+        print(f"{Path(record.source).name[:28]:<28} {record.status:<6} {record.attempts:>5} {u.prompt_tokens:>7} "
+              f"{cached:>7} {u.completion_tokens:>6} {wall:>7.1f} {server:>8.1f} {ratio:>6.3f}")
+    print("-" * len(header))
+    ratio = totals[3] / totals[4] if totals[4] else float("nan")
+    print(f"{'total':<28} {'':<6} {'':>5} {totals[0]:>7} {totals[1]:>7} {totals[2]:>6} "
+          f"{totals[3]:>7.1f} {totals[4]:>8.1f} {ratio:>6.3f}")
+    gen_ms = sum(t.eval_ms for t in timings)
+    gen_tokens = sum(t.eval_tokens for t in timings)
+    pe_ms = sum(t.prompt_eval_ms for t in timings)
+    pe_tokens = sum(t.prompt_eval_tokens for t in timings)
+    if gen_ms and pe_ms:
+        print(f"llama.cpp: prompt eval {pe_tokens / pe_ms * 1000:.1f} tok/s over {pe_tokens} tokens, "
+              f"generation {gen_tokens / gen_ms * 1000:.1f} tok/s over {gen_tokens} tokens")
+
+
+def main() -> None:
+    targets = [Path(a) for a in sys.argv[1:]] or [ROOT / "seeds"]
+    asyncio.run(run(discover(targets)))
+
+
+if __name__ == "__main__":
+    main()
