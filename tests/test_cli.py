@@ -28,7 +28,7 @@ def test_prompts_list_shows_language_version_hash():
     assert result.exit_code == 0, result.output
     for language in ("en", "da", "nl", "default"):
         assert f" {language} " in result.stdout
-    assert "1.0.0" in result.stdout
+    assert "1.2.0" in result.stdout
 
 
 @pytest.mark.parametrize("command", [["run"], ["eval"], ["schema"], ["prompts", "list"], ["model", "info"]])

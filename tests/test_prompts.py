@@ -95,3 +95,13 @@ def test_template_is_sandboxed_and_strict(task, tmp_path):
     undefined = BASE.replace('user = "{{ text }}"', 'user = "{{ nonexistent }}"')
     with pytest.raises(PromptError, match="nonexistent"):
         load_prompt(_write(tmp_path, undefined), task)
+
+
+def test_grammar_schema_requires_every_key_but_keeps_nulls(task):
+    from extractor.llm.call import grammar_schema
+
+    schema = grammar_schema(task.root_model)
+    match = schema["$defs"]["Match"]
+    assert match["required"] == list(match["properties"])
+    assert {"type": "null"} in match["properties"]["venue"]["anyOf"]
+    assert task.root_model.model_json_schema()["$defs"]["Match"]["required"] != match["required"]

@@ -88,10 +88,33 @@ def request_extras(endpoint: Endpoint, settings: Settings, response_model: type[
         extras["seed"] = settings.seed
     body = dict(endpoint.extra_body)
     if endpoint.schema_in_response_format:
-        body["response_format"] = {"type": "json_object", "schema": response_model.model_json_schema()}
+        body["response_format"] = {"type": "json_object", "schema": grammar_schema(response_model)}
     if body:
         extras["extra_body"] = body
     return extras
+
+
+def grammar_schema(response_model: type[BaseModel]) -> dict[str, Any]:
+    """The JSON Schema for a grammar-constrained backend, with every property required.
+
+    A grammar lets a model skip optional keys, and small models then skip them all
+    (competition, venue, date...). Requiring every key (each stays nullable) makes the
+    model decide each field explicitly, in schema order.
+    """
+    schema = response_model.model_json_schema()
+
+    def require_all(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "object" and isinstance(node.get("properties"), dict):
+                node["required"] = list(node["properties"])
+            for value in node.values():
+                require_all(value)
+        elif isinstance(node, list):
+            for value in node:
+                require_all(value)
+
+    require_all(schema)
+    return schema
 
 
 async def structured_call(
