@@ -29,8 +29,12 @@ typecheck: setup
 test: lint typecheck
 	$(BIN)/python -m pytest
 
+# After a prompt change: re-measure the embedded model, rewrite the committed results and
+# record the exchanges the offline tests replay (unchanged requests are served from the store).
 eval: setup
 	$(BIN)/extractor eval --json evals/match_report/baseline.json --markdown evals/match_report/baseline.md \
+		--record tests/fixtures/recordings
+	$(BIN)/extractor eval --prompt default --json evals/match_report/results/default-prompt.json \
 		--record tests/fixtures/recordings
 
 bench: setup
