@@ -88,19 +88,10 @@ async def process_document(document: Document, rt: Runtime, started: float | Non
         return _failed(rt, document.doc_id, document.source, exc, started, ledger, prompt, language)
     result = value.model_dump(mode="json")
     return Record(
-        doc_id=document.doc_id,
-        source=document.source,
         status="ok",
-        task=rt.task.name,
-        language=language,
-        prompt=_ref(prompt),
-        backend=rt.backend,
-        model=rt.endpoint.model,
-        attempts=ledger.attempts,
-        usage=ledger.usage,
-        seconds=round(time.perf_counter() - started, 3),
         result=result,
         grounding=list(ground(result, cleaned)),
+        **_envelope(rt, document.doc_id, document.source, started, ledger, prompt, language),
     )
 
 
@@ -136,18 +127,32 @@ def _failed(
     kind = exc.kind if isinstance(exc, ExtractorError) else "internal_error"
     message = str(exc) if isinstance(exc, ExtractorError) else f"{type(exc).__name__}: {exc}"
     last = exc.last_output if isinstance(exc, ModelOutputError) else None
-    ledger = ledger or Ledger()
     return Record(
-        doc_id=doc_id,
-        source=source,
         status="error",
-        task=rt.task.name,
-        language=language,
-        prompt=_ref(prompt),
-        backend=rt.backend,
-        model=rt.endpoint.model,
-        attempts=ledger.attempts,
-        usage=ledger.usage,
-        seconds=round(time.perf_counter() - started, 3),
         error=ErrorInfo(type=kind, message=message, last_output=last),
+        **_envelope(rt, doc_id, source, started, ledger or Ledger(), prompt, language),
     )
+
+
+def _envelope(
+    rt: Runtime,
+    doc_id: str,
+    source: str,
+    started: float,
+    ledger: Ledger,
+    prompt: Prompt | None,
+    language: str | None,
+) -> dict[str, Any]:
+    """The fields every record carries, whatever its status."""
+    return {
+        "doc_id": doc_id,
+        "source": source,
+        "task": rt.task.name,
+        "language": language,
+        "prompt": _ref(prompt),
+        "backend": rt.backend,
+        "model": rt.endpoint.model,
+        "attempts": ledger.attempts,
+        "usage": ledger.usage,
+        "seconds": round(time.perf_counter() - started, 3),
+    }

@@ -145,9 +145,9 @@ def test_bad_inputs_each_get_a_sensible_record(fake_server: FakeServer, bad_fold
         assert record.language == language
         assert record.prompt is not None and record.prompt.id == "match_report/default"
         assert record.result is not None and record.result["matches"][0]["home_team"] == home
-        system = exchange_for(fake_server, marker).messages[0]
-        assert system["role"] == "system" and "any language" in system["content"]
-    assert "(German detected)" in exchange_for(fake_server, "Spitzenspiel").messages[0]["content"]
+        last = exchange_for(fake_server, marker).messages[-1]  # fallback notes travel with the article
+        assert last["role"] == "user" and "any language" in last["content"]
+    assert "(German detected)" in exchange_for(fake_server, "Spitzenspiel").messages[-1]["content"]
     assert by_name["good.txt"].prompt is not None and by_name["good.txt"].prompt.id == "match_report/en"
 
     # prompt injection: the text travels as data inside the article delimiters, never as instructions

@@ -187,14 +187,11 @@ async def _instructor_call(
             **extras,
         )
     except InstructorRetryException as exc:
-        miss = find_cause(exc, ReplayMissError)
-        if miss is not None:
-            raise miss from None
         cause = exc.__cause__
         if isinstance(cause, (OutputTruncated, ExtractorError)):
             raise cause from None
-        if cause is not None and isinstance(cause, openai.OpenAIError):
-            raise BackendError(describe(cause)) from cause
+        if isinstance(cause, openai.OpenAIError):
+            raise _transport_failure(cause) from cause
         failed = getattr(exc, "failed_attempts", None) or []
         reason = str(failed[-1].exception) if failed else str(exc)
         raise ModelOutputError(
@@ -202,11 +199,14 @@ async def _instructor_call(
             last_output=_clip(ledger.last_output),
         ) from exc
     except openai.OpenAIError as exc:
-        miss = find_cause(exc, ReplayMissError)
-        if miss is not None:
-            raise miss from None
-        raise BackendError(describe(exc)) from exc
+        raise _transport_failure(exc) from exc
     return result
+
+
+def _transport_failure(exc: openai.OpenAIError) -> ExtractorError:
+    """The typed error for a failed HTTP exchange: a replay miss, or a backend failure."""
+    miss = find_cause(exc, ReplayMissError)
+    return miss if isinstance(miss, ReplayMissError) else BackendError(describe(exc))
 
 
 def _first_line(text: str, limit: int = 600) -> str:
