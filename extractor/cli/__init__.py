@@ -60,4 +60,7 @@ _mount_model_app()
 def main() -> None:
     """Entry point of the `extractor` script."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # instructor logs every failed attempt at ERROR, even ones a retry then fixes; the records
+    # and the summary table already say what failed and why.
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
     app()
