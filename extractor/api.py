@@ -102,10 +102,6 @@ class Session:
         return records
 
 
-#: Public name for the doc_id a file gets (same as `extractor.documents.path_doc_id`).
-file_doc_id = path_doc_id
-
-
 def pending(paths: Sequence[str | Path], skip: Collection[str] = ()) -> list[Path]:
     """Files under `paths` whose doc_id is not in `skip`."""
     files = discover(paths)

@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -97,19 +97,27 @@ class Prompt:
             "language_name": LANGUAGE_NAMES.get(language or "", language or "unknown"),
         }
         try:
-            system = _ENV.from_string(self.spec.system).render(**context)
+            system = self._templates["system"].render(**context)
             messages = [{"role": "system", "content": system}]
             for example in self.spec.examples:
                 messages.append({"role": "user", "content": self._user(example.text, {**context, "notes": ""})})
                 messages.append({"role": "assistant", "content": example.output.strip()})
-            notes = _ENV.from_string(self.spec.notes).render(**context)
+            notes = self._templates["notes"].render(**context)
             messages.append({"role": "user", "content": self._user(text, {**context, "notes": notes})})
         except TemplateError as exc:
             raise PromptError(f"{self.path}: template error: {exc}") from exc
         return messages
 
     def _user(self, text: str, context: dict[str, Any]) -> str:
-        return _ENV.from_string(self.spec.user).render(text=text, **context)
+        return self._templates["user"].render(text=text, **context)
+
+    @cached_property
+    def _templates(self) -> dict[str, Template]:
+        """The three templates, compiled once (rendering runs for every document)."""
+        try:
+            return {name: _ENV.from_string(getattr(self.spec, name)) for name in ("system", "user", "notes")}
+        except TemplateError as exc:
+            raise PromptError(f"{self.path}: template error: {exc}") from exc
 
     @cached_property
     def sha256(self) -> str:

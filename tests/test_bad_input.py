@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from extractor.api import extract_many, file_doc_id
+from extractor.api import extract_many
+from extractor.documents import path_doc_id as file_doc_id
 from extractor.records import Record
 from extractor.settings import Settings
 from tests.fakeserver import Exchange, FakeServer

@@ -17,7 +17,8 @@ from typing import Any
 import openai
 import pytest
 
-from extractor.api import Session, aextract_many, extract_many, file_doc_id
+from extractor.api import Session, aextract_many, extract_many
+from extractor.documents import path_doc_id as file_doc_id
 from extractor.output import JsonlSink, read_records
 from extractor.records import Record
 from extractor.settings import Settings

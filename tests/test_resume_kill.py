@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.api import file_doc_id
+from extractor.documents import path_doc_id as file_doc_id
 from extractor.output import read_records
 from extractor.records import Record
 from tests.fakeserver import FakeServer

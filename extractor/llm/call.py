@@ -8,6 +8,7 @@ them, so the record's `attempts` and `usage` are true even when instructor re-as
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -94,12 +95,14 @@ def request_extras(endpoint: Endpoint, settings: Settings, response_model: type[
     return extras
 
 
+@functools.cache
 def grammar_schema(response_model: type[BaseModel]) -> dict[str, Any]:
     """The JSON Schema for a grammar-constrained backend, with every property required.
 
     A grammar lets a model skip optional keys, and small models then skip them all
     (competition, venue, date...). Requiring every key (each stays nullable) makes the
-    model decide each field explicitly, in schema order.
+    model decide each field explicitly, in schema order. Cached: computed once per model,
+    not per document (callers only serialise it).
     """
     schema = response_model.model_json_schema()
 
@@ -188,7 +191,7 @@ async def _instructor_call(
         )
     except InstructorRetryException as exc:
         cause = exc.__cause__
-        if isinstance(cause, (OutputTruncated, ExtractorError)):
+        if isinstance(cause, ExtractorError):  # includes OutputTruncated, BackendError
             raise cause from None
         if isinstance(cause, openai.OpenAIError):
             raise _transport_failure(cause) from cause
