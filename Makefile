@@ -5,6 +5,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out/seeds.jsonl
+# llama.cpp is compiled for a portable x86-64 CPU level (AVX2/FMA/F16C), not -march=native:
+# a native build on a CPU that reports AVX-512/AMX crashed with a general protection fault in
+# libggml-cpu at the first generated token (seen on this project's machines, Dec 2026).
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
+	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
 
 .PHONY: setup run test lint typecheck eval bench clean
 
@@ -13,7 +18,7 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[embedded,dev]'
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/python -m pip install --quiet -e '.[embedded,dev]'
 	touch $@
 
 # Exit status 1 means "some documents failed" (their records say why): the job itself ran.

@@ -68,3 +68,29 @@ class ModelOutputError(ExtractorError):
         super().__init__(message)
         self.last_output = last_output
         self.details = details
+
+
+class RunStopped(ExtractorError):
+    """The run ended before every document was tried; every document still has a record.
+
+    The documents not tried carry a `backend_error` record saying so, so `--resume` redoes them.
+    `records` holds every record of the run, as `extract_paths` would have returned them.
+    """
+
+    kind = "run_stopped"
+
+    def __init__(self, message: str, *, records: list[Any] | None = None) -> None:
+        super().__init__(message)
+        self.records: list[Any] = records or []
+
+
+class AuthRejected(RunStopped, ConfigError):
+    """The endpoint answered 401/403: the key is wrong, so no other document can succeed either."""
+
+    kind = "auth_error"
+
+
+class CircuitOpen(RunStopped, BackendError):
+    """Many documents in a row failed with the same transport error: the endpoint is down or unreachable."""
+
+    kind = "circuit_open"

@@ -48,6 +48,16 @@ class Grounding(BaseModel):
     quote: str
     start: int | None = None
     end: int | None = None
+    partial: bool = Field(default=False, description="Only the longest word of the value was found.")
+
+
+class RecordWarning(BaseModel):
+    """A fact removed from an `ok` result, and why: nothing is dropped silently."""
+
+    path: str = Field(description="Where the fact was, e.g. 'matches[0].goals[2]'.")
+    rule: str = Field(description="The rule it broke, e.g. 'not_in_text', 'value_error'.")
+    message: str
+    dropped: Any = Field(default=None, description="The removed value (clipped).")
 
 
 class Record(BaseModel):
@@ -68,6 +78,7 @@ class Record(BaseModel):
     seconds: float = 0.0
     result: dict[str, Any] | None = None
     grounding: list[Grounding] = Field(default_factory=list)
+    warnings: list[RecordWarning] = Field(default_factory=list)
     error: ErrorInfo | None = None
 
     @property

@@ -7,9 +7,20 @@ Values come from (highest first) explicit arguments / CLI flags, environment var
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: Every ISO 639-1 code (what --lang accepts).
+ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
+    "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik "
+    "io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml "
+    "mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
+    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
+    "vo wa wo xh yi yo za zh zu".split()
+)
 
 
 class Settings(BaseSettings):
@@ -42,6 +53,11 @@ class Settings(BaseSettings):
     prompt: str | None = Field(
         default=None, description="Use this prompt (its language key, e.g. 'default') for every document."
     )
+    strategy: str | None = Field(
+        default=None,
+        description="'single' (one call per document) or 'staged' (the task's plan of small questions); "
+        "default: the backend's choice (embedded: staged, openai: single).",
+    )
     concurrency: int = Field(default=1, ge=1, le=256)
 
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
@@ -63,3 +79,41 @@ class Settings(BaseSettings):
 
     record_dir: Path | None = Field(default=None, description="Record exchanges here; serve hits from it (a cache).")
     replay_dir: Path | None = Field(default=None, description="Serve every exchange from here; never call a model.")
+
+    follow_symlinks: bool = Field(
+        default=False, description="Read symlinks that point outside the input folders (off: they get an error record)."
+    )
+    breaker_failures: int = Field(
+        default=5, ge=1, description="Consecutive documents failing with the same transport error that end the run."
+    )
+
+    @field_validator("base_url", "server_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"not an http(s) URL: {value!r} (example: http://localhost:11434/v1)")
+        try:
+            parts.port  # noqa: B018 - raises on a port that is not a number
+        except ValueError:
+            raise ValueError(f"bad port in URL {value!r}") from None
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _iso_639_1(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().lower()
+        if code not in ISO_639_1:
+            raise ValueError(f"not an ISO 639-1 language code: {value!r} (two letters, e.g. en, da, nl)")
+        return code
+
+    @field_validator("replay_dir")
+    @classmethod
+    def _existing_folder(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_dir():
+            raise ValueError(f"no recordings folder at {value} (it must exist; make one with --record)")
+        return value

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from extractor.errors import ConfigError
 from extractor.evaluation.spec import EvalSpec
+from extractor.plan import Check, Plan
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -42,6 +43,8 @@ class Task:
     home: Path
     root_model: type[BaseModel]
     eval_spec: EvalSpec
+    plan: Plan | None = None
+    checks: tuple[Check, ...] = ()
 
     @property
     def prompts_dir(self) -> Path:
@@ -77,7 +80,13 @@ def _load_task(name: str, home: Path) -> Task:
     spec = getattr(module, "EVAL_SPEC", None) or EvalSpec()
     if not isinstance(spec, EvalSpec):
         raise ConfigError(f"{path}: EVAL_SPEC must be an extractor.evaluation.spec.EvalSpec")
-    return Task(name=name, home=home, root_model=root, eval_spec=spec)
+    plan = getattr(module, "PLAN", None)
+    if plan is not None and not isinstance(plan, Plan):
+        raise ConfigError(f"{path}: PLAN must be an extractor.plan.Plan")
+    checks = tuple(getattr(module, "CHECKS", ()))
+    if not all(callable(check) for check in checks):
+        raise ConfigError(f"{path}: CHECKS must be a sequence of functions (result, grounder) -> findings")
+    return Task(name=name, home=home, root_model=root, eval_spec=spec, plan=plan, checks=checks)
 
 
 def _import_schema_module(name: str, path: Path) -> ModuleType:

@@ -43,7 +43,7 @@ MODEL = "fake-model"
 
 #: Fault kinds. "ok" is a normal answer.
 TRANSIENT_HTTP = {"429": 429, "429ra": 429, "500": 500, "502": 502, "503": 503}
-PERMANENT_HTTP = {"400": 400, "401": 401, "404": 404}
+PERMANENT_HTTP = {"400": 400, "401": 401, "403": 403, "404": 404}
 OTHER_KINDS = {
     "slow",  # sleep `slow_seconds` (longer than the client timeout), then answer normally
     "drop",  # close the socket without a response
@@ -145,7 +145,9 @@ class FakeServer:
         delay: float = 0.0,
         retry_after: str = "1",
         max_requests: int = 20_000,
+        echo_key: bool = False,
     ) -> None:
+        self.echo_key = echo_key  # 401/403 bodies quote the key they got, as api.openai.com does
         self.slow_seconds = slow_seconds
         self.delay = delay
         self.retry_after = retry_after
@@ -451,7 +453,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             status = TRANSIENT_HTTP.get(kind) or PERMANENT_HTTP[kind]
             exchange.status = status
             headers = {"Retry-After": self.fake.retry_after} if kind == "429ra" else {}
-            self._json(status, _error(_STATUS_TEXT[status], _STATUS_TYPE[status]), headers)
+            text = _STATUS_TEXT[status]
+            if self.fake.echo_key and status in (401, 403):
+                key = (exchange.authorization or "").removeprefix("Bearer ")
+                text = f"{text}: {key}. You can find your API key at https://platform.example/account/api-keys."
+            self._json(status, _error(text, _STATUS_TYPE[status]), headers)
             return
         if kind == "drop":
             self._drop()
@@ -523,6 +529,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 _STATUS_TEXT = {
     400: "Invalid request: 'messages' is malformed",
     401: "Incorrect API key provided",
+    403: "You are not allowed to use this model",
     404: "The model does not exist",
     429: "Rate limit reached, slow down",
     500: "The server had an error while processing your request",
@@ -532,6 +539,7 @@ _STATUS_TEXT = {
 _STATUS_TYPE = {
     400: "invalid_request_error",
     401: "invalid_request_error",
+    403: "permission_error",
     404: "invalid_request_error",
     429: "rate_limit_error",
     500: "server_error",

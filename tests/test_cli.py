@@ -70,10 +70,12 @@ def test_run_writes_one_valid_record_per_document_and_fails_on_bad_ones(fake_ser
     assert ok.result["matches"][0]["home_team"] == "Alpha" and ok.result["matches"][0]["away_score"] == 1
     bad = by_name["empty.txt"]
     assert bad.status == "error" and bad.error is not None and "empty" in bad.error.message
-    assert ok.grounding and ok.grounding[0].path == "matches[0].evidence"
+    evidence = [g for g in ok.grounding if g.path == "matches[0].evidence"]
+    assert evidence and evidence[0].start is not None
     text = (tmp_path / "in" / "a.txt").read_text(encoding="utf-8")
-    span = ok.grounding[0]
+    span = evidence[0]
     assert span.start is not None and text[span.start:span.end] == "Alpha 2-1 Beta"
+    assert all(g.start is not None and text[g.start : g.end] == g.quote for g in ok.grounding)
     assert "documents failed" in result.output and "matches found" in result.output
 
 

@@ -38,7 +38,7 @@ def test_every_gold_file_fits_the_current_schema():
     from extractor.evaluation.gold import load_gold
 
     task = load_task("match_report", ROOT)
-    gold = load_gold(task.gold_dir, task.root_model)
+    gold = {k: g for k, g in load_gold(task.gold_dir, task.root_model).items() if g.split == "seeds"}
     assert len(gold) == 5
     assert {g.language for g in gold.values()} == {"en", "da", "nl"}
     assert sum(len(g.result["matches"]) for g in gold.values()) == 14

@@ -20,8 +20,22 @@ def test_every_prompt_loads_and_declares_task_language_version(task):
     assert {"en", "da", "nl", "default"} <= languages
     for prompt in prompts:
         assert prompt.spec.task == "match_report"
-        assert prompt.id == f"match_report/{prompt.spec.language}"
+        variant = f"{prompt.variant}/" if prompt.variant else ""
+        assert prompt.id == f"match_report/{variant}{prompt.spec.language}"
         assert len(prompt.sha256) == 64
+    assert {"staged", "naive", ""} <= set(prompts.variants)
+    staged = {p.spec.language for p in prompts if p.variant == "staged"}
+    assert {"en", "da", "nl", "de", "es", "fr", "it", "default"} <= staged
+
+
+def test_a_staged_prompt_renders_the_article_before_every_question(task):
+    prompt = PromptSet(task).select("de", None, "staged")
+    context = {"home_team": "A", "away_team": "B", "home_score": 2, "away_score": 1, "cards_mentioned": False}
+    first = prompt.render_step("matches", "TEXT", "de", {})
+    second = prompt.render_step("details", "TEXT", "de", context)
+    assert first[:-1] == second[:-1]  # one shared prefix: system, then the article with its notes
+    assert "Eigentor" in first[1]["content"] and "TEXT" in first[1]["content"]
+    assert '"A" or "B"' in second[-1]["content"] and "at most 3" in second[-1]["content"]
 
 
 def test_selection_by_language_and_fallback(task):

@@ -72,7 +72,9 @@ def test_key_ignores_host_but_not_body():
     assert request_key("/v1/chat/completions", body) != request_key("/v1/chat/completions", {**body, "seed": 1})
 
 
-KEY_LIKE = re.compile(r"(sk-[A-Za-z0-9_-]{16,}|Bearer\s+[A-Za-z0-9._-]{16,}|api[-_]?key\"?\s*[:=]\s*\"[^\"]{8,})", re.I)
+KEY_LIKE = re.compile(
+    r"((?<![\w-])sk-[A-Za-z0-9_-]{16,}|Bearer\s+[A-Za-z0-9._-]{16,}|api[-_]?key\"?\s*[:=]\s*\"[^\"]{8,})", re.I
+)
 
 
 def test_committed_fixtures_and_evals_hold_no_key_like_string():

@@ -227,17 +227,18 @@ async def test_transport_faults_around_a_reask_are_all_counted(fake_server: Fake
     assert not any("greater than or equal to 0" in e.text() for e in seen[:2])
 
 
-async def test_permanently_invalid_output_is_a_model_output_error(fake_server: FakeServer) -> None:
+async def test_permanently_invalid_output_keeps_the_valid_part(fake_server: FakeServer) -> None:
     settings = settings_for(fake_server, validation_retries=2)
     record = await extract(settings, article("bad", fault="schema_team x*"))
     seen = fake_server.exchanges
-    assert [e.kind for e in seen] == ["schema_team"] * 3
-    assert record.status == "error" and record.error is not None
-    assert record.error.type == "model_output_error"
+    assert [e.kind for e in seen] == ["schema_team"] * 3  # every re-ask carried the error, none fixed it
+    assert record.status == "ok" and record.result is not None
     assert record.attempts == settings.validation_retries + 1
-    assert record.error.last_output == seen[-1].content
-    assert "Third Team United" in record.error.message
-    assert record.result is None
+    teams = {g["team"] for m in record.result["matches"] for g in m["goals"]}
+    assert "Third Team United" not in teams
+    dropped = [w for w in record.warnings if w.path.startswith("matches[0].goals[")]
+    assert dropped and dropped[0].dropped["team"] == "Third Team United"
+    assert any(w.rule == "salvaged" for w in record.warnings)
     assert_accounting(record, seen)
 
 
@@ -274,7 +275,7 @@ async def test_persistent_length_cut_is_a_model_output_error(fake_server: FakeSe
 
 POISON = {
     "p503": ("503x*", "HTTP 503", 4),
-    "p401": ("401x*", "HTTP 401", 1),
+    # 401/403 is not here: a refused key stops the whole run (tests/test_edges_endpoint.py).
     "p400": ("400x*", "HTTP 400", 1),
     "p404": ("404x*", "HTTP 404", 1),
     "pdrop": ("drop x*", "connection failed", 4),
@@ -339,7 +340,7 @@ def test_api_key_never_reaches_records_or_logs(
     caplog.set_level(logging.DEBUG)
     docs = {
         "ok": article("ok"),
-        "e401": article("e401", fault="401x*"),
+        # a 401 stops the run; its key-echoing body is tested in tests/test_edges_endpoint.py
         "e503": article("e503", fault="503x*"),
         "bad": article("bad", fault="schema x*"),
         "cut": article("cut", fault="length x*"),
@@ -352,7 +353,7 @@ def test_api_key_never_reaches_records_or_logs(
         records = extract_many([tmp_path / "in"], settings, on_record=sink.write)
 
     assert len(records) == len(docs)
-    assert Counter(r.status for r in records) == {"ok": 2, "error": 4}
+    assert {r.status for r in records} == {"ok", "error"}
     # The key was really in play: every request carried it.
     assert {e.authorization for e in fake_server.exchanges} == {f"Bearer {API_KEY}"}
     assert caplog.records, "logs were captured (instructor logs failed attempts)"

@@ -127,8 +127,9 @@ class EmbeddedBackend(Backend):
             api_key="not-needed",
             model=self.model_name(),
             mode=mode,
-            schema_in_response_format=mode == "json",
+            schema_in_response_format=mode in ("json", "json_schema"),
             extra_body=dict(REPETITION_CONTROLS),
+            strategy="staged",
         )
 
     async def start(self) -> Endpoint:

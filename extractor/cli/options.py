@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 
 from extractor.errors import ConfigError
 from extractor.settings import Settings
@@ -27,6 +28,11 @@ BaseUrl = Annotated[
     str | None,
     typer.Option("--base-url", help="OpenAI-compatible endpoint (else $OPENAI_BASE_URL). "
                  "Example: --base-url http://localhost:11434/v1", rich_help_panel=BACKEND_PANEL),
+]
+ApiKey = Annotated[
+    str | None,
+    typer.Option("--api-key", help="API key for --backend openai (prefer $OPENAI_API_KEY: a flag shows in `ps`). "
+                 "Example: --api-key \"$MY_KEY\"", rich_help_panel=BACKEND_PANEL, show_default=False),
 ]
 Mode = Annotated[
     str | None,
@@ -63,6 +69,27 @@ Replay = Annotated[
     typer.Option("--replay", help="Serve model answers only from DIR; no model is called, a miss is an error. "
                  "Example: --replay tests/fixtures/recordings", rich_help_panel=RUN_PANEL),
 ]
+FollowSymlinks = Annotated[
+    bool,
+    typer.Option("--follow-symlinks", help="Also read symlinks that point outside the input folders (off: they "
+                 "get an error record and are never read). Example: --follow-symlinks", rich_help_panel=RUN_PANEL),
+]
+MaxInputBytes = Annotated[
+    int | None,
+    typer.Option("--max-input-bytes", min=1, help="Refuse files larger than this many bytes (default 2,000,000). "
+                 "Example: --max-input-bytes 5000000", rich_help_panel=RUN_PANEL),
+]
+MaxInputChars = Annotated[
+    int | None,
+    typer.Option("--max-input-chars", min=1, help="Refuse articles longer than this after cleaning (default "
+                 "20,000; must fit the model's context). Example: --max-input-chars 30000", rich_help_panel=RUN_PANEL),
+]
+Strategy = Annotated[
+    str | None,
+    typer.Option("--strategy", help="How to ask the model: 'staged' (the task's small questions; the embedded "
+                 "default), 'single' (one call per document; the openai default) or another prompt variant "
+                 "folder such as 'naive'. Example: --strategy single", rich_help_panel=RUN_PANEL),
+]
 Task = Annotated[
     str | None,
     typer.Option("--task", help="Extraction task (schemas/<task>.py). Example: --task match_report",
@@ -75,12 +102,42 @@ Home = Annotated[
 ]
 
 
+#: Settings fields by the flag (or variable) a user sets them with, for error messages.
+FLAGS = {
+    "base_url": "--base-url (or OPENAI_BASE_URL)",
+    "server_url": "--server-url",
+    "language": "--lang",
+    "replay_dir": "--replay",
+    "record_dir": "--record",
+    "model_path": "--model-path",
+    "concurrency": "--concurrency",
+    "api_key": "--api-key (or OPENAI_API_KEY)",
+    "max_input_bytes": "--max-input-bytes",
+    "max_input_chars": "--max-input-chars",
+    "strategy": "--strategy",
+}
+
+
 def build_settings(**flags: Any) -> Settings:
-    """Settings from the flags the user gave; unset flags leave env vars and defaults in force."""
+    """Settings from the flags the user gave; unset flags leave env vars and defaults in force.
+
+    Raises:
+        ConfigError: one line per wrong value, naming the flag that sets it.
+    """
     given = {name: value for name, value in flags.items() if value is not None}
     if given.get("record_dir") and given.get("replay_dir"):
         raise ConfigError("--record and --replay exclude each other")
     try:
         return Settings(**given)
+    except ValidationError as exc:
+        raise ConfigError("; ".join(_problem(error) for error in exc.errors())) from None
     except ValueError as exc:
-        raise ConfigError(str(exc)) from exc
+        raise ConfigError(" ".join(str(exc).split())) from exc
+
+
+def _problem(error: Any) -> str:
+    """`--lang: not an ISO 639-1 language code: 'xx' ...` from one pydantic error."""
+    field = str(error["loc"][0]) if error.get("loc") else ""
+    where = FLAGS.get(field) or (f"EXTRACTOR_{field.upper()}" if field else "settings")
+    message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+    return f"{where}: {' '.join(message.split())}"

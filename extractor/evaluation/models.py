@@ -132,8 +132,49 @@ class DocScore(BaseModel):
     status: DocStatus
     error: str | None = None
     counts: Counts = Field(default_factory=Counts)
+    items: dict[str, Counts] = Field(default_factory=dict, description="Item counts per list path ('<list>[]').")
     swaps: int = 0
     mismatches: int = 0
+    seconds: float | None = None
+    groups: list[str] = Field(default_factory=list)
+    warnings: int = 0
+
+
+class GroupScore(BaseModel):
+    """A slice of the documents (one language, one kind of text, or all of them)."""
+
+    documents: int = 0
+    error_records: int = 0
+    fields: Counts = Field(default_factory=Counts)
+    items: dict[str, Counts] = Field(
+        default_factory=dict,
+        description="Per list path: tp = found, fn = missed, fp = invented (an item the gold does not have).",
+    )
+    exact: Accuracy = Field(default_factory=Accuracy, description="Top-level items entirely right.")
+    swaps: int = 0
+    seconds: list[float] = Field(default_factory=list, exclude=True)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def error_rate(self) -> float:
+        """Share of documents that ended in an error record."""
+        return self.error_records / self.documents if self.documents else 0.0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def seconds_median(self) -> float | None:
+        """Median seconds per document, from the records."""
+        if not self.seconds:
+            return None
+        ordered = sorted(self.seconds)
+        middle = len(ordered) // 2
+        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def seconds_mean(self) -> float | None:
+        """Mean seconds per document."""
+        return sum(self.seconds) / len(self.seconds) if self.seconds else None
 
 
 class EvalReport(BaseModel):
@@ -151,6 +192,12 @@ class EvalReport(BaseModel):
     match_accuracy: float | None = Field(default=None, description="Share of gold top-level list items entirely right.")
     accuracy: dict[str, Accuracy] = Field(default_factory=dict, description="Per list path.")
     swaps: int = 0
+    groups: dict[str, GroupScore] = Field(
+        default_factory=dict, description="'all', 'language:<code>', 'kind:<kind>', 'noisy'."
+    )
+    agreement: dict[str, float] | None = Field(
+        default=None, description="With --repeat: per field path, how often repeated runs gave the same values."
+    )
     mismatches: list[Mismatch] = Field(default_factory=list)
     ungraded: list[str] = Field(default_factory=list, description="doc_ids of records that have no gold file.")
     meta: dict[str, Any] = Field(default_factory=dict)

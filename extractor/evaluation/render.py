@@ -64,7 +64,47 @@ def render_table(report: EvalReport) -> Group:
         style = "italic cyan" if is_item_path(path) else None
         fields.add_row(path, *_score_cells(counts), style=style)
     parts += [languages, fields]
+    if report.groups:
+        parts.append(_groups_table(report))
+    if report.agreement:
+        agreement = Table(title="Run-to-run agreement (--repeat)")
+        agreement.add_column("field")
+        agreement.add_column("agreement", justify="right")
+        for path, value in report.agreement.items():
+            agreement.add_row(path, _fmt(value))
+        parts.append(agreement)
     return Group(*parts)
+
+
+def group_rows(report: EvalReport) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the per-group table (shared by the console and Markdown)."""
+    lists = [path for path in report.per_field if is_item_path(path)]
+    top = [path for path in lists if "." not in path]
+    header = ["group", "docs", "errors", "fields F1"]
+    header += [f"{path} found/missed/invented" for path in top]
+    header += [f"{path} F1" for path in lists] + ["exact", "swaps", "s/doc (median)"]
+    rows = []
+    for name, group in report.groups.items():
+        row = [name, str(group.documents), str(group.error_records), _fmt(group.fields.f1)]
+        for path in top:
+            c = group.items.get(path, Counts())
+            row.append(f"{c.tp}/{c.fn}/{c.fp}")
+        row += [_fmt(group.items.get(path, Counts()).f1) for path in lists]
+        exact = f"{group.exact.correct}/{group.exact.total}"
+        median = group.seconds_median
+        row += [exact, str(group.swaps), f"{median:.1f}" if median is not None else "-"]
+        rows.append(row)
+    return header, rows
+
+
+def _groups_table(report: EvalReport) -> Table:
+    header, rows = group_rows(report)
+    table = Table(title="By language and kind of text")
+    for index, name in enumerate(header):
+        table.add_column(name, justify="left" if index == 0 else "right")
+    for row in rows:
+        table.add_row(*row, style="bold" if row[0] == "all" else None)
+    return table
 
 
 def _short(value: object, width: int = 60) -> str:
@@ -155,4 +195,7 @@ def to_markdown(report: EvalReport, comparison: Comparison | None = None) -> str
         lines += ["", _md_row(["language", "P", "R", "F1"]), _md_row(["---"] * 4)]
         for language, counts in report.per_language.items():
             lines.append(_md_row([language, _fmt(counts.precision), _fmt(counts.recall), _fmt(counts.f1)]))
+    if report.groups:
+        header, rows = group_rows(report)
+        lines += ["", _md_row(header), _md_row(["---"] * len(header)), *(_md_row(r) for r in rows)]
     return "\n".join(lines) + "\n"

@@ -30,6 +30,7 @@ from extractor.evaluation.models import (
     DocScore,
     DocStatus,
     EvalReport,
+    GroupScore,
     Mismatch,
     MismatchKind,
     is_item_path,
@@ -216,6 +217,21 @@ class _DocScorer:
         return " / ".join(values)
 
 
+def _group(report: EvalReport, doc: DocScore, top_accuracy: Accuracy) -> None:
+    """Add one document to 'all' and to each of its groups."""
+    for name in ["all", *doc.groups]:
+        group = report.groups.setdefault(name, GroupScore())
+        group.documents += 1
+        group.error_records += doc.status != "ok"
+        group.fields.add(doc.counts)
+        for path, counts in doc.items.items():
+            group.items.setdefault(path, Counts()).add(counts)
+        group.exact.add(top_accuracy)
+        group.swaps += doc.swaps
+        if doc.seconds is not None:
+            group.seconds.append(doc.seconds)
+
+
 def _prediction(
     record: Mapping[str, Any] | None,
 ) -> tuple[DocStatus, Mapping[str, Any] | None, str | None]:
@@ -254,19 +270,29 @@ def score(records: Iterable[Mapping[str, Any]], gold: Mapping[str, GoldDoc], spe
         scorer = _DocScorer(doc_id, spec)
         scorer.walk(gold[doc_id].result, pred, "", (), report=True)
         language = gold[doc_id].language or (record or {}).get("language") or "unknown"
+        seconds = (record or {}).get("seconds")
         doc = DocScore(
             language=str(language),
             status=status,
             error=error,
             swaps=scorer.swaps,
             mismatches=len(scorer.mismatches),
+            seconds=float(seconds) if isinstance(seconds, int | float) and status != "missing" else None,
+            groups=gold[doc_id].groups,
+            warnings=len((record or {}).get("warnings") or []),
         )
         for path, counts in scorer.counts.items():
             report.per_field.setdefault(path, Counts()).add(counts)
-            if not is_item_path(path):
+            if is_item_path(path):
+                doc.items.setdefault(path, Counts()).add(counts)
+            else:
                 doc.counts.add(counts)
+        top_accuracy = Accuracy()
         for path, tally in scorer.accuracy.items():
             accuracy.setdefault(path, Accuracy()).add(tally)
+            if "." not in path:
+                top_accuracy.add(tally)
+        _group(report, doc, top_accuracy)
         report.per_document[doc_id] = doc
         report.per_language.setdefault(doc.language, Counts()).add(doc.counts)
         report.overall.add(doc.counts)
@@ -276,6 +302,7 @@ def score(records: Iterable[Mapping[str, Any]], gold: Mapping[str, GoldDoc], spe
         path: report.per_field[path] for path in ordered_paths(report.per_field) if report.per_field[path].total
     }
     report.per_language = dict(sorted(report.per_language.items()))
+    report.groups = dict(sorted(report.groups.items(), key=lambda kv: (kv[0] != "all", kv[0])))
     report.accuracy = dict(sorted(accuracy.items()))
     top = Accuracy()
     for path, tally in report.accuracy.items():

@@ -24,6 +24,9 @@ MODES: dict[str, str] = {
     "json_schema": "JSON_SCHEMA",
 }
 
+#: How a document is asked: one call for the whole root model, or the task's staged plan.
+STRATEGIES = ("single", "staged")
+
 
 @dataclass(frozen=True)
 class Endpoint:
@@ -37,6 +40,8 @@ class Endpoint:
         schema_in_response_format: also send the JSON Schema as
             ``response_format={"type": "json_object", "schema": ...}`` (llama.cpp grammar).
         extra_body: extra request fields (sampler settings the backend understands).
+        strategy: how to ask when the run does not say (`single`: one call for the whole
+            root model; `staged`: the task's plan of small questions, for small models).
     """
 
     base_url: str
@@ -45,10 +50,13 @@ class Endpoint:
     mode: str = "tools"
     schema_in_response_format: bool = False
     extra_body: dict[str, Any] = field(default_factory=dict)
+    strategy: str = "single"
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ConfigError(f"unknown mode {self.mode!r}; choose one of {', '.join(MODES)}")
+        if self.strategy not in STRATEGIES:
+            raise ConfigError(f"unknown strategy {self.strategy!r}; choose one of {', '.join(STRATEGIES)}")
 
 
 class Backend(ABC):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 import instructor
@@ -127,14 +127,22 @@ async def structured_call(
     messages: list[dict[str, str]],
     response_model: type[T],
     ledger: Ledger,
+    *,
+    keep_messages: bool = False,
 ) -> T:
     """Ask for `response_model`; retry transport faults, re-ask on invalid output.
+
+    With `keep_messages`, the messages go out as given: a grammar backend gets the schema
+    only as its grammar (instructor's JSON-schema mode, which adds no schema text), so a
+    document's article stays a shared prompt prefix across its questions.
 
     Raises:
         BackendError: the endpoint kept failing (after transport retries).
         ModelOutputError: every answer failed validation or was cut off at max_tokens.
     """
     extras = request_extras(endpoint, settings, response_model)
+    if keep_messages and endpoint.schema_in_response_format:
+        endpoint = replace(endpoint, mode="json_schema")
     last: ExtractorError | None = None
     for round_no in range(settings.truncation_retries + 1):
         if round_no:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import re
 import time
 from typing import Any
 
@@ -28,9 +29,13 @@ from tenacity import (
 
 from extractor.errors import ReplayMissError
 from extractor.llm.recording import find_cause
+from extractor.redact import redact
 from extractor.settings import Settings
 
 RETRYABLE_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+#: Statuses that say the key is refused: no other document can do better, so the run stops.
+AUTH_STATUS = frozenset({401, 403})
+_STATUS_PREFIX = re.compile(r"^HTTP (\d{3}) from ")
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -101,7 +106,17 @@ def transport_retrying(settings: Settings) -> AsyncRetrying:
 
 
 def describe(exc: BaseException) -> str:
-    """A one-line, secret-free description of a transport failure."""
+    """A one-line, secret-free description of a transport failure (key-like tokens are redacted)."""
+    return redact(_describe(exc))
+
+
+def described_status(message: str) -> int | None:
+    """The HTTP status in a message made by `describe`, if it names one."""
+    found = _STATUS_PREFIX.match(message)
+    return int(found.group(1)) if found else None
+
+
+def _describe(exc: BaseException) -> str:
     if isinstance(exc, openai.APIStatusError):
         return f"HTTP {exc.status_code} from {exc.request.url.path}: {_short(exc.message)}"
     if isinstance(exc, openai.APITimeoutError):

@@ -1,0 +1,140 @@
+"""Keep what is valid: grounding, task checks and salvage on real article text (no model)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from extractor.cleaning import clean
+from extractor.grounding import Grounder
+from extractor.salvage import NothingValid, refine, spans, validate_salvaging
+from schemas.match_report import CHECKS, PLAN, MatchReport, MatchStub, parse_minute
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_AP = (ROOT / "seeds" / "000_3123577258f80585.txt").read_text(encoding="utf-8")
+
+
+def match(**fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "competition": None, "stage": None, "date": None, "venue": None,
+        "home_team": "Atalanta", "away_team": "Midtjylland", "home_score": 1, "away_score": 1,
+        "home_coach": None, "away_coach": None, "goals": [], "cards": [], "evidence": None,
+    }  # fmt: skip
+    base.update(fields)
+    return base
+
+
+def goal(player: str, team: str, minute: int | None) -> dict[str, Any]:
+    return {"player": player, "team": team, "minute": minute, "penalty": False, "own_goal": False, "assist": None}
+
+
+def refined(data: dict[str, Any], text: str = SEED_AP) -> tuple[dict[str, Any], list[Any]]:
+    value, warnings = refine(MatchReport, data, Grounder(clean(text)), CHECKS)
+    return value.model_dump(mode="json"), warnings
+
+
+def test_salvage_keeps_the_valid_match_and_lists_each_dropped_goal() -> None:
+    data = {
+        "matches": [
+            match(goals=[goal("Alexander Scholz", "Midtjylland", 13), goal("Cristian Romero", "Atalanta", 79),
+                         goal("Hans Hateboer", "Atalanta", 60)]),
+        ]
+    }  # fmt: skip
+    result, warnings = refined(data)
+    assert [m["home_team"] for m in result["matches"]] == ["Atalanta"]
+    kept = [g["player"] for g in result["matches"][0]["goals"]]
+    assert kept == ["Alexander Scholz", "Cristian Romero"]
+    dropped = [w for w in warnings if w.path == "matches[0].goals[2]"]
+    assert len(dropped) == 1 and dropped[0].dropped["player"] == "Hans Hateboer"
+    assert "score is 1" in dropped[0].message
+
+
+def test_a_goal_for_a_third_team_is_dropped_not_the_document() -> None:
+    data = {"matches": [match(goals=[goal("Alexander Scholz", "Ajax", 13)])]}
+    result, warnings = refined(data)
+    assert result["matches"][0]["goals"] == []
+    assert any("neither" in w.message for w in warnings)
+
+
+def test_invented_match_and_ungrounded_date_are_dropped_with_warnings() -> None:
+    data = {
+        "matches": [
+            match(date="2023-03-04"),
+            match(home_team="Chelsea", away_team="Manchester City", home_score=0, away_score=0),
+        ]
+    }
+    result, warnings = refined(data)
+    assert len(result["matches"]) == 1
+    assert result["matches"][0]["date"] is None
+    rules = {(w.path, w.rule) for w in warnings}
+    assert ("matches[0].date", "date_not_in_text") in rules
+    assert ("matches[1]", "not_in_text") in rules
+
+
+def test_a_score_absent_from_the_text_drops_the_match() -> None:
+    result, warnings = refined({"matches": [match(home_score=3, away_score=0)]})
+    assert result["matches"] == []
+    assert warnings[0].rule == "score_not_in_text"
+
+
+def test_a_card_with_no_card_word_nearby_is_dropped() -> None:
+    card = {"player": "Cristian Romero", "team": "Atalanta", "minute": None, "card": "yellow"}
+    result, warnings = refined({"matches": [match(cards=[card])]})
+    assert result["matches"][0]["cards"] == []
+    assert warnings[0].rule == "no_card_in_text"
+
+
+def test_grounded_spans_slice_back_to_the_original_text() -> None:
+    result, _ = refined({"matches": [match(goals=[goal("Alexander Scholz", "Midtjylland", 13)], venue=None)]})
+    found = spans(MatchReport, result, Grounder(clean(SEED_AP)))
+    assert found, "no grounded values"
+    for span in found:
+        assert span.start is not None and span.end is not None
+        assert SEED_AP[span.start : span.end].casefold() == span.quote.casefold() or span.partial
+
+
+def test_spans_in_a_non_latin_script_and_with_accents() -> None:
+    text = "Матч закончился: «Зенит» — «Спартак» 2:1.\nGol de Müller e di Nicolò Barella al 90'+2."
+    grounder = Grounder(clean(text))
+    for value in ("Спартак", "зенит", "Muller", "NICOLO BARELLA"):
+        span = grounder.locate(value)
+        assert span is not None, value
+        assert grounder.original(span).casefold().replace("ü", "u").replace("ò", "o") == value.casefold()
+    assert grounder.locate("Inter") is None  # word edges: not inside "Internazionale" or similar
+    assert Grounder(clean("Internazionale won")).locate("Inter") is None
+
+
+def test_nothing_valid_raises() -> None:
+    with pytest.raises(NothingValid):
+        validate_salvaging(MatchStub, {"home_team": 3})
+
+
+def test_the_per_match_schema_admits_only_its_two_teams() -> None:
+    details = PLAN.steps[1].model({"home_team": "Atalanta", "away_team": "Midtjylland", "home_score": 1,
+                                   "away_score": 1, "index": 0})  # fmt: skip
+    schema = json.dumps(details.model_json_schema())
+    assert '"enum": ["Atalanta", "Midtjylland"]' in schema
+    assert '"maxItems": 2' in schema
+    answer = {"competition": None, "stage": None, "date": None, "venue": None, "home_coach": None,
+              "away_coach": None, "cards": []}  # fmt: skip
+    good = {"player": "Scholz", "team": "Midtjylland", "minute": "13", "penalty": False, "own_goal": False}
+    details.model_validate({**answer, "goals": [good]})
+    with pytest.raises(ValidationError):
+        details.model_validate({**answer, "goals": [{**good, "team": "Ajax"}]})
+    with pytest.raises(ValidationError):
+        details.model_validate({**answer, "goals": [good, good, good]})
+
+
+@pytest.mark.parametrize(
+    ("written", "minute"),
+    [("13", 13), ("13'", 13), ("in the 13th minute", 13), ("90+2", 92), ("90.+3", 93), ("90e+1", 91),
+     ("4' st", 49), ("12' pt", 12), ("11 minutes from time", 79), ("with 20 minutes remaining", 70),
+     ("fem minutter inde i anden halvleg", 50), ("seven minutes from time", 83), ("(38.)", 38),
+     ("late", None), (None, None), ("200", None)],
+)  # fmt: skip
+def test_minutes_as_written_become_match_minutes(written: str | None, minute: int | None) -> None:
+    assert parse_minute(written) == minute
