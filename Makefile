@@ -11,7 +11,7 @@ OUT ?= out/seeds.jsonl
 LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
 	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
 
-.PHONY: setup run test lint typecheck eval bench clean
+.PHONY: setup run test lint typecheck browser eval bench bench-remote clean
 
 setup: $(VENV)/.installed
 
@@ -34,8 +34,18 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-test: lint typecheck
+test: lint typecheck browser
 	$(BIN)/python -m pytest
+
+# The review-page test drives Debian's chromium through Playwright (never `playwright install`):
+# install the browser where we can (root, or sudo without a password); otherwise say how, and fail.
+CHROMIUM ?= /usr/bin/chromium
+browser: setup
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  elif sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "make browser: $(CHROMIUM) is missing; install it with: sudo apt-get install -y chromium" >&2; exit 1; fi; \
+	fi
 
 # After a prompt change: re-measure the embedded model, rewrite the committed results and
 # record the exchanges the offline tests replay (unchanged requests are served from the store).
@@ -47,6 +57,12 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/embedded.py
+
+# Throughput with a fast remote model (issue 11): API, CLI and a raw aiohttp ceiling against the
+# loopback fake server; LangExtract too when LANGEXTRACT_PYTHON names a Python that has it
+# (e.g. a venv with `pip install 'langextract[openai]'`; it is not a dependency of this project).
+bench-remote: setup
+	$(BIN)/python bench/remote.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -11,8 +11,7 @@ and the HTTP client) so many documents share one model server; `extract*` open o
 from __future__ import annotations
 
 import asyncio
-from collections import deque
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -126,11 +125,15 @@ class Session:
         """Extract from an in-memory article."""
         return await process_document(document_from_text(text, source), self.runtime)
 
-    async def extract_paths(self, paths: Sequence[WorkItem], on_record: RecordCallback | None = None) -> list[Record]:
+    async def extract_paths(
+        self, paths: Iterable[WorkItem], on_record: RecordCallback | None = None, *, keep: bool = True
+    ) -> list[Record]:
         """Extract from files with bounded concurrency; `on_record` sees each record as it ends.
 
         Every item gets exactly one record. `Unusable` and `Duplicate` items (from `plan`) get
-        their record without a model call.
+        their record without a model call. `paths` is read lazily, one item per free worker,
+        so a generator keeps memory flat; with `keep=False` the records are only passed to
+        `on_record` and the list returned (and a stop's `.records`) stays empty.
 
         Raises:
             AuthRejected: the endpoint refused the key (401/403); the run stopped at once.
@@ -138,7 +141,7 @@ class Session:
                 transport error. In both cases the documents not tried have a `backend_error`
                 record ("not attempted"), so `--resume` redoes them; `.records` has them all.
         """
-        run = _Run(self, list(paths), on_record)
+        run = _Run(self, paths, on_record, keep=keep)
         return await run.go()
 
     def _note(self, path: Path, doc_id: str, kind: str, message: str) -> Record:
@@ -168,13 +171,17 @@ class Session:
 class _Run:
     """One `extract_paths` call: a worker pool over the items, an auth stop and a circuit breaker."""
 
-    def __init__(self, session: Session, items: list[WorkItem], on_record: RecordCallback | None) -> None:
+    def __init__(
+        self, session: Session, items: Iterable[WorkItem], on_record: RecordCallback | None, *, keep: bool = True
+    ) -> None:
         self.session = session
-        self.todo: deque[tuple[int, WorkItem]] = deque(enumerate(items))
-        self.items = items
+        # A bounded producer: each free worker takes the next item, so no more than
+        # `concurrency` items are in flight and nothing is queued up front.
+        self.todo: Iterator[tuple[int, WorkItem]] = enumerate(items)
+        self.in_flight: dict[int, WorkItem] = {}
         self.on_record = on_record
+        self.keep = keep
         self.records: list[Record] = []
-        self.done: set[int] = set()
         self.stop: RunStopped | None = None
         self._streak: tuple[str, int] = ("", 0)
 
@@ -189,32 +196,37 @@ class _Run:
                 worker.cancel()
             await asyncio.gather(*workers, return_exceptions=True)
         if self.stop is not None:
-            for index, item in enumerate(self.items):  # in flight when the run stopped, or never started
-                if index not in self.done:
-                    self._emit(index, self._not_attempted(item))
+            # In flight when the run stopped (lower indices), then never started: in input order.
+            for _, item in [*sorted(self.in_flight.items()), *self.todo]:
+                self._emit(self._not_attempted(item))
             self.stop.records = self.records
             raise self.stop
         return self.records
 
     async def _worker(self) -> None:
-        while self.todo and not self.stopped():
-            index, item = self.todo.popleft()
+        while not self.stopped():
+            taken = next(self.todo, None)
+            if taken is None:
+                return
+            index, item = taken
+            self.in_flight[index] = item
             if isinstance(item, Path):
                 record = await process_path(item, self.session.runtime)
             else:
                 record = self.session.record_for(item)
             if self.stopped():
                 return  # another worker stopped the run while this one was busy: it is 'not attempted'
-            self._emit(index, record)
+            del self.in_flight[index]
+            self._emit(record)
             self._observe(record)
 
     def stopped(self) -> bool:
         """Whether a worker has stopped the run (re-read after every await)."""
         return self.stop is not None
 
-    def _emit(self, index: int, record: Record) -> None:
-        self.done.add(index)
-        self.records.append(record)
+    def _emit(self, record: Record) -> None:
+        if self.keep:
+            self.records.append(record)
         if self.on_record is not None:
             self.on_record(record)
 

@@ -22,9 +22,11 @@ from typing import Any
 from extractor.api import aextract_many
 from extractor.errors import ConfigError
 from extractor.evaluation.gold import GoldDoc, load_gold, select_split
+from extractor.evaluation.merge_score import MergeReport, load_merge_gold, score_merge
 from extractor.evaluation.models import Comparison, EvalReport
 from extractor.evaluation.report import compare
 from extractor.evaluation.score import score
+from extractor.merge import consolidate
 from extractor.output import read_records
 from extractor.records import Record
 from extractor.settings import Settings
@@ -87,6 +89,57 @@ def evaluate(
         report.agreement = agreement(runs)
     report.meta.update(run_meta(runs[0], task, split, settings))
     return report
+
+
+def evaluate_merge(
+    settings: Settings | None = None,
+    *,
+    split: str = "all",
+    pred: Path | None = None,
+    on_gold: bool = False,
+    on_record: RecordSink | None = None,
+) -> MergeReport:
+    """Score consolidation (`extractor merge`) on a gold split against `evals/<task>/merge_gold.json`.
+
+    Args:
+        settings: How to extract when neither `pred` nor `on_gold` is given.
+        split: dev, test, seeds or all (a real match reported in two splits needs "all").
+        pred: Consolidate this records file.
+        on_gold: Consolidate the gold results themselves, as if they were records (no model).
+        on_record: Sees every record extracted (when the model runs).
+
+    The gold files' publication dates are passed to the merge (article metadata, not extraction).
+
+    Raises:
+        ConfigError: bad split, no gold, no consolidation gold, or the task has no MERGE_SPEC.
+    """
+    settings = settings or Settings()
+    task, gold = load_split(settings, split)
+    if task.merge_spec is None:
+        raise ConfigError(f"task {task.name!r} declares no MERGE_SPEC")
+    merge_gold = load_merge_gold(task.evals_dir / "merge_gold.json")
+    if on_gold:
+        records = [gold_record(doc, task) for doc in gold.values()]
+    elif pred is not None:
+        records = [r for r in read_records(pred) if str(r.get("doc_id")) in gold]
+    else:
+        sources = [gold_source(task, doc.source) for doc in gold.values()]
+        found = asyncio.run(aextract_many(sources, settings, on_record=on_record))
+        records = [r.model_dump(mode="json") for r in found]
+    published = {doc_id: doc.published for doc_id, doc in gold.items()}
+    merged = consolidate(records, task, published=published)
+    report = score_merge(merged.matches, records, gold, merge_gold, task.eval_spec, task.merge_spec.items)
+    report.meta.update(
+        {"task": task.name, "split": split, "input": "gold" if on_gold else str(pred or "model"),
+         **merged.summary()}
+    )  # fmt: skip
+    return report
+
+
+def gold_record(doc: GoldDoc, task: Task) -> dict[str, Any]:
+    """A gold document's result shaped as an ok record (for scoring the merge without a model)."""
+    return {"doc_id": doc.doc_id, "source": doc.source, "status": "ok", "task": task.name,
+            "language": doc.language, "backend": "gold", "result": doc.result}  # fmt: skip
 
 
 def compare_reports(current: EvalReport, baseline_path: Path, max_drop: float) -> Comparison:

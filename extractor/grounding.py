@@ -34,6 +34,8 @@ def fold(text: str) -> tuple[str, list[int]]:
             if out and not in_space:
                 out.append(" ")
                 origin.append(index)
+            if char == "\n" and out:  # a run with a line break folds to one line break
+                out[-1] = "\n"
             in_space = True
             continue
         in_space = False

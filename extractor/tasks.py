@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from extractor.errors import ConfigError
 from extractor.evaluation.spec import EvalSpec
+from extractor.merge_spec import MergeSpec
 from extractor.plan import Check, Plan
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -45,6 +46,7 @@ class Task:
     eval_spec: EvalSpec
     plan: Plan | None = None
     checks: tuple[Check, ...] = ()
+    merge_spec: MergeSpec | None = None
 
     @property
     def prompts_dir(self) -> Path:
@@ -86,7 +88,10 @@ def _load_task(name: str, home: Path) -> Task:
     checks = tuple(getattr(module, "CHECKS", ()))
     if not all(callable(check) for check in checks):
         raise ConfigError(f"{path}: CHECKS must be a sequence of functions (result, grounder) -> findings")
-    return Task(name=name, home=home, root_model=root, eval_spec=spec, plan=plan, checks=checks)
+    merge = getattr(module, "MERGE_SPEC", None)
+    if merge is not None and not isinstance(merge, MergeSpec):
+        raise ConfigError(f"{path}: MERGE_SPEC must be an extractor.merge_spec.MergeSpec")
+    return Task(name=name, home=home, root_model=root, eval_spec=spec, plan=plan, checks=checks, merge_spec=merge)
 
 
 def _import_schema_module(name: str, path: Path) -> ModuleType:

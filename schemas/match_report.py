@@ -14,7 +14,6 @@ public contract: other tools read them. Descriptions are written for the model
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
@@ -22,6 +21,10 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from extractor.evaluation.spec import EvalSpec, FieldRule, ListRule
 from extractor.grounding import Grounder, fold_text
+from extractor.merge_spec import MergeSpec, SubListMerge
+from extractor.names import CLUB_AFFIXES as _CLUB_AFFIXES  # noqa: F401  (kept importable)
+from extractor.names import club_key as team_key
+from extractor.names import same_club as same_team
 from extractor.plan import GROUNDED, GROUNDED_PERSON, Answers, Finding, Plan, Step
 
 Name = Annotated[str, GROUNDED]  # must occur in the article as written
@@ -37,24 +40,6 @@ MINUTE_HELP = (
     "Match minute as an integer, or null when the text does not pin it down. "
     "Stoppage time adds the extra minutes to 45 or 90; a time counted back from the end is 90 minus it."
 )
-
-_CLUB_AFFIXES = re.compile(r"\b(fc|afc|cf|sc|ac|as|ssc|bc|fk|if|bk|club|calcio)\b")
-
-
-def team_key(name: str) -> str:
-    """Normalise a club name for comparison: accents, case, punctuation, FC/AS affixes."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = _CLUB_AFFIXES.sub(" ", re.sub(r"[^\w\s]", " ", text))
-    return " ".join(text.split())
-
-
-def same_team(a: str, b: str) -> bool:
-    """Whether two spellings name the same club ('Atalanta' ~ 'Atalanta Bergamo')."""
-    ka, kb = team_key(a), team_key(b)
-    if not ka or not kb:
-        return a.strip().lower() == b.strip().lower()
-    return ka == kb or ka in kb.split() or kb in ka.split() or ka in kb or kb in ka
-
 
 _STOPPAGE = re.compile(r"^\s*(\d{1,3})\s*\+\s*(\d{1,2})\s*'?\s*$")
 
@@ -225,6 +210,27 @@ EVAL_SPEC = EvalSpec(
 )
 
 
+MERGE_SPEC = MergeSpec(
+    items="matches",
+    identity=("home_team", "away_team"),
+    unordered=True,
+    sided=(("home_score", "away_score"), ("home_coach", "away_coach")),
+    joint=(("home_score", "away_score"),),
+    date="date",
+    date_tolerance_days=1,
+    published_window_days=4,
+    undated_agree=("home_score", "away_score"),
+    sublists={
+        "goals": SubListMerge(side_field="team", key=("player",), tolerance_field="minute", tolerance=2),
+        "cards": SubListMerge(side_field="team", key=("player",), tolerance_field="minute", tolerance=2),
+    },
+    tallies={"home_score": "goals", "away_score": "goals"},
+    evidence_field="evidence",
+)
+"""How reports of one match consolidate (`extractor merge`): same clubs in either order, dates
+within a day (or, undated, the same score); goals and cards join on player and team with
+minutes at most 2 apart."""
+
 # ---------------------------------------------------------------------------------------
 # Rules that need the article: the engine applies them to every answer, whatever strategy.
 
@@ -259,12 +265,6 @@ _COACH_WORDS = _words(
     "'s side", "'s men", "la squadra di", "l'équipe de", "el equipo de", "manden bag",
 )  # fmt: skip
 _WINDOW = 220
-_MONTHS = _words(
-    "jan", "feb", "mar", "apr", "may", "mai", "maj", "jun", "jul", "aug", "sep", "oct", "okt", "nov", "dec", "dez",
-    "gen", "ene", "fév", "avr", "mei", "mag", "giu", "lug", "ago", "set", "ott", "dic", "juin", "juil", "août",
-    "déc", "mär", "maart", "marzo", "mars", "abril", "mayo", "junio", "julio", "agosto", "octubre", "noviembre",
-    "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
-)  # fmt: skip
 _GENERIC_STAGE = {
     fold_text(word)
     for word in (
@@ -273,7 +273,8 @@ _GENERIC_STAGE = {
     )
 }  # fmt: skip
 _NEAR = 90
-_CARD_LIMIT = 6
+_CARD_LIMIT = 4
+_GOAL_LIMIT = 8  # a longer list from a small model is junk repeated to the grammar's limit
 
 
 def score_pattern(home: int, away: int) -> re.Pattern[str]:
@@ -347,26 +348,66 @@ _MINUTE_EXPR = re.compile(
     r"|(?:minut[oe]s?|minute)\s+\d{1,3}"  # minuto 38
     r"|\d{1,3}\s*'(?:\s*(?:pt|st)\b)?"  # 38', 4' st
     r"|\d{1,3}(?:e|eme)\b"  # 38e
+    r"|\d{1,3}(?:st|nd|rd|th)\b"  # the 61st
 )
 
 
-def _minutes_near(grounder: Grounder, name: str) -> set[int]:
-    """Match minutes stated in the sentences that mention `name` (or its surname)."""
+_TAIL_STOP = re.compile(r"[,;()\n]|\. ")
+_MIN = r"\d{1,3}(?:\s*['’′.]?\s*\+\s*\d{1,2})?"
+#: A minute written against the name: "Ross (55)", "Nielsen 66'", "Goretzka (90.+2)", "27. Awoniyi", "12' Barella".
+_AFTER = re.compile(
+    rf"\s*(?:\((?P<p>{_MIN})\s*(?:['’′.]|e|min\.?)?\s*(?:pt|st)?\)|(?P<q>{_MIN})\s*(?:['’′]|e\b)\s*(?:pt|st)?)"
+)
+_BEFORE = re.compile(rf"(?<![\d:\-])(?P<b>{_MIN})\s*(?:['’′.]|e\b)\s*(?:pt|st)?\s*$")
+
+
+def _attached_minutes(grounder: Grounder, name: str) -> set[int]:
+    """Minutes written right against a mention of the player (the strongest evidence there is)."""
     text = grounder.folded_text
     found: set[int] = set()
+    for start, end in grounder.find_all(name) or grounder.find_all(name.split()[-1] if name.split() else name):
+        after = _AFTER.match(text, end)
+        before = _BEFORE.search(text[max(0, start - 10) : start])
+        for hit in (after, before):
+            if hit is None:
+                continue
+            written = next(g for g in hit.groups() if g)
+            whole = hit.group()
+            minute = parse_minute(written + (" st" if re.search(r"\bst\b", whole) else ""))
+            if minute is not None:
+                found.add(minute)
+    return found
+
+
+def _minutes_near(grounder: Grounder, name: str) -> tuple[set[int], set[int]]:
+    """Minutes stated in the sentences that mention `name` (or its surname), and loose numbers.
+
+    Loose numbers are the standalone numbers there that no minute pattern read: a minute may
+    be written in a form no pattern knows, so such a number still supports the model's minute.
+    """
+    text = grounder.folded_text
+    found: set[int] = set()
+    loose: set[int] = set()
     for word in dict.fromkeys([name, *name.split()[-1:]]):
         if len(word) < 3:
             continue
         for start, end in grounder.find_all(word):
             # this sentence and the one before it ("took the lead in the 13th minute. ... Scholz volleyed")
-            left = max(_sentence_start(text, _sentence_start(text, start) - 2), start - 2 * _WINDOW)
+            left = max(_sentence_start(text, _sentence_start(text, start) - 2), start - 2 * _WINDOW, 0)
             stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
             right = min([*stops, end + _WINDOW])
-            for hit in _MINUTE_EXPR.finditer(text, max(left, 0), right):
-                minute = parse_minute(text[hit.start() : min(hit.end() + 24, len(text))])
+            covered: list[tuple[int, int]] = []
+            for hit in _MINUTE_EXPR.finditer(text, left, right):
+                tail = _TAIL_STOP.split(text[hit.end() : hit.end() + 24], maxsplit=1)[0]
+                minute = parse_minute(hit.group() + tail)
                 if minute is not None:
                     found.add(minute)
-    return found
+                    covered.append((hit.start(), hit.end() + len(tail)))
+            for number in re.finditer(r"(?<![\d.,:-])\d{1,3}(?![\d:-]|[.,]\d)", text[left:right]):
+                at = left + number.start()
+                if not any(a <= at < b for a, b in covered):
+                    loose.add(int(number.group()))
+    return found, loose
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -382,42 +423,178 @@ def _minute_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
         for kind in ("goals", "cards"):
             for i, item in enumerate(match.get(kind) or []):
                 minute = item.get("minute")
-                stated = _minutes_near(grounder, item.get("player") or "")
+                player = item.get("player") or ""
                 path = ("matches", m, kind, i, "minute")
+                attached = _attached_minutes(grounder, player)
+                if len(attached) == 1:
+                    value = next(iter(attached))
+                    if value != minute:
+                        message = f"the article writes {value} against {player!r} (the model said {minute})"
+                        findings.append(Finding(path, "minute_from_text", message, "set", value))
+                    continue
+                stated, loose = _minutes_near(grounder, player)
                 if minute is None:
                     if len(stated) == 1:
                         value = next(iter(stated))
-                        message = f"no minute given; the text states {value} next to {item.get('player')!r}"
+                        message = f"no minute given; the text states {value} next to {player!r}"
                         findings.append(Finding(path, "minute_from_text", message, "set", value))
                     continue
-                if not isinstance(minute, int) or any(abs(minute - s) <= 1 for s in stated):
+                if not isinstance(minute, int) or any(abs(minute - s) <= 1 for s in stated) or minute in loose:
                     continue
                 if len(stated) == 1:
                     value = next(iter(stated))
-                    message = f"minute {minute} is not stated near {item.get('player')!r}; the text says {value}"
+                    message = f"minute {minute} is not stated near {player!r}; the text says {value}"
                     findings.append(Finding(path, "minute_from_text", message, "set", value))
                 else:
-                    message = f"minute {minute} is not stated near {item.get('player')!r}"
+                    message = f"minute {minute} is not stated near {player!r}"
                     findings.append(Finding(path, "minute_not_in_text", message, "null"))
     return findings
 
 
+_MONTH_NAMES = (
+    "jan|gen|ene", "feb|fev", "mar|maa", "apr|avr|abr", "may|mai|maj|mei|mag", "jun|juin|giu",
+    "jul|juil|lug", "aug|aou|ago", "sep|set", "oct|okt|ott", "nov", "dec|dez|dic",
+)
+
+
+def date_stated(text: str, value: str) -> bool:
+    """Whether the folded `text` states the day of an ISO date with its month ("1 Dec", "Dec. 1", "1.12.")."""
+    year, month, day = (int(part) for part in value.split("-"))
+    names = _MONTH_NAMES[month - 1]
+    d, m = rf"0?{day}", rf"0?{month}"
+    patterns = (
+        rf"{year}-{month:02d}-{day:02d}",
+        rf"(?<![\d.])0?{day}[./]{m}(?:[./]|\b)(?!\d)",
+        rf"(?<![\d.])0?{day}(?:st|nd|rd|th|er|e|º|°|\.)?\s*(?:de\s+|di\s+)?(?:{names})[a-z]*",
+        rf"\b(?:{names})[a-z]*\.?\s+{d}(?!\d)",
+    )
+    return any(re.search(pattern, text) for pattern in patterns)
+
+
 def _date_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
-    text = grounder.folded_text
     findings = []
     for index, match in enumerate(data.get("matches") or []):
         value = match.get("date")
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             continue
-        year, _, day = value.split("-")
-        day_said = re.search(rf"(?<!\d){int(day)}(?!\d)", text) is not None
-        if not (day_said and (year in text or _MONTHS.search(text))):
+        try:
+            stated = date_stated(grounder.folded_text, value)
+        except (ValueError, IndexError):
+            stated = False
+        if not stated:
             message = f"the article does not state {value}"
             findings.append(Finding(("matches", index, "date"), "date_not_in_text", message, "null"))
     return findings
 
 
-CHECKS = (_score_findings, _card_findings, _flag_findings, _minute_findings, _date_findings)
+def _distance(grounder: Grounder, name: str, anchors: list[str]) -> int:
+    """Characters between a mention of `name` and the nearest mention of any anchor."""
+    spots = [start for anchor in anchors if anchor for start, _ in grounder.find_all(anchor)]
+    mentions = [start for start, _ in grounder.find_all(name)] or [
+        start for start, _ in grounder.find_all(name.split()[-1] if name.split() else name)
+    ]
+    return min((abs(a - b) for a in mentions for b in spots), default=10**9)
+
+
+def _one_match_per_scorer(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A player scores in one match of the article: the one whose teams are named nearest to him.
+
+    In a round-up a small model copies one match's scorers into the others.
+    """
+    matches = data.get("matches") or []
+    where: dict[str, list[tuple[int, int]]] = {}
+    for m, match in enumerate(matches):
+        for g, goal in enumerate(match.get("goals") or []):
+            where.setdefault(team_key(goal.get("player") or ""), []).append((m, g))
+    findings = []
+    for player, places in where.items():
+        if len({m for m, _ in places}) < 2:
+            continue
+        name = next(matches[m]["goals"][g].get("player") or "" for m, g in places)
+        distances = {
+            m: _distance(grounder, name, [matches[m].get("home_team") or "", matches[m].get("away_team") or ""])
+            for m, _ in places
+        }
+        keep = min(distances, key=lambda m: (distances[m], m))
+        for m, g in places:
+            if m != keep:
+                message = f"{player!r} also scores in matches[{keep}], whose teams are named nearer to him"
+                findings.append(Finding(("matches", m, "goals", g), "scorer_in_other_match", message))
+    return findings
+
+
+def _venue_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A venue is not a team name, and one venue for several matches of a round-up is a guess."""
+    matches = data.get("matches") or []
+    teams = {team_key(m.get(side) or "") for m in matches for side in ("home_team", "away_team")}
+    venues = [team_key(m.get("venue") or "") for m in matches]
+    findings = []
+    for m, match in enumerate(matches):
+        venue = match.get("venue")
+        if not isinstance(venue, str) or not venue:
+            continue
+        key = team_key(venue)
+        if key in teams or any(part in teams for part in re.split(r"[-–/]", key) if part.strip()):
+            findings.append(Finding(("matches", m, "venue"), "venue_is_a_team", f"{venue!r} names a team", "null"))
+        elif venues.count(key) > 1:
+            message = f"{venue!r} is given for {venues.count(key)} matches"
+            findings.append(Finding(("matches", m, "venue"), "venue_repeated", message, "null"))
+    return findings
+
+
+_RUNNING = re.compile(r"(?<![\d.,:/-])(\d{1,2})\s?[-:]\s?(\d{1,2})(?![\d:/-]|[.,]\d)")
+
+
+def _running_side(grounder: Grounder, player: str) -> str | None:
+    """'home' or 'away' from a running score written against the player ("0-1 Ross (55)", "27. Awoniyi 0:1").
+
+    The side whose count goes up from the previous running score on the same line scored.
+    """
+    text = grounder.folded_text
+    sides = set()
+    for start, end in grounder.find_all(player) or grounder.find_all(player.split()[-1] if player.split() else player):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        scores = list(_RUNNING.finditer(text, line_start, line_end))
+        near = [
+            (distance, index)
+            for index, hit in enumerate(scores)
+            for distance in (start - hit.end(), hit.start() - end)
+            if 0 <= distance <= 8
+        ]
+        if not near:
+            continue
+        index = min(near)[1]  # the running score written closest to the name
+        home, away = int(scores[index].group(1)), int(scores[index].group(2))
+        previous = (int(scores[index - 1].group(1)), int(scores[index - 1].group(2))) if index else (0, 0)
+        if (home, away) == (previous[0] + 1, previous[1]):
+            sides.add("home")
+        elif (home, away) == (previous[0], previous[1] + 1):
+            sides.add("away")
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A running score next to the scorer says which team the goal counts for."""
+    findings = []
+    for m, match in enumerate(data.get("matches") or []):
+        for g, goal in enumerate(match.get("goals") or []):
+            side = _running_side(grounder, goal.get("player") or "")
+            if side is None:
+                continue
+            team = match.get(f"{side}_team")
+            if team and goal.get("team") != team:
+                message = f"the running score next to {goal.get('player')!r} says the goal counts for {team!r}"
+                path = ("matches", m, "goals", g, "team")
+                findings.append(Finding(path, "team_from_running_score", message, "set", team))
+    return findings
+
+
+CHECKS = (
+    _score_findings, _card_findings, _flag_findings, _goal_side_findings, _one_match_per_scorer, _minute_findings,
+    _date_findings, _venue_findings,
+)  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------
@@ -500,7 +677,7 @@ def _details_model(context: dict[str, Any]) -> type[BaseModel]:
     At most as many goals as the score has, and no cards at all unless the article uses a
     card word somewhere (most reports mention none, and a small model invents them).
     """
-    goals = context["home_score"] + context["away_score"]
+    goals = min(context["home_score"] + context["away_score"], _GOAL_LIMIT)
     cards = _CARD_LIMIT if context.get("cards_mentioned") else 0
     return _details_for(context["home_team"], context["away_team"], goals, cards)
 
@@ -537,14 +714,57 @@ def _details_for(home: str, away: str, goals: int, cards: int) -> type[BaseModel
     return model
 
 
-def _stubs(answers: Answers) -> list[MatchStub]:
-    """Step 1's matches, each reported pair once."""
+_NAME = (
+    r"(?:1\.\s?)?[A-ZÀ-ÞØÆÅ][\w.'’&]*"
+    r"(?:\s(?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&]*|de|di|del|da|do|la|le|van|von|d'\w+)){0,2}"
+)
+_WEEKDAYS = (
+    "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    "|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday"
+    "|sunday|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|lunes|martes|miércoles|jueves|viernes|sábado"
+    "|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+)
+_WEEKDAY_PREFIX = re.compile(rf"^(?i:{_WEEKDAYS})\s+")
+#: A results line: "OB-Vejle 0-1", "Köln – Union Berlin 1:2", "Napoli-Salisburgo 3-1" (home first), at the
+#: start of a line, after a separator, a weekday, or the previous result of the list.
+_LISTED = re.compile(
+    rf"(?:^|[,;|(]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+|(?<=\d)\s+)"
+    rf"(?P<home>{_NAME})\s?[-–]\s?(?P<away>{_NAME})\s+\(?(?P<hs>\d{{1,2}})\s?[-:–]\s?(?P<as>\d{{1,2}})(?![\d:])",
+    re.MULTILINE,
+)
+
+
+def listed_results(text: str) -> list[MatchStub]:
+    """Results written as a results line: both teams, then the score (home first, by convention).
+
+    Code reads these, not the model: a small model takes "Lyngby-AaB 2-2" for one club.
+    """
+    found = []
+    for hit in _LISTED.finditer(text):
+        home, away = _WEEKDAY_PREFIX.sub("", hit.group("home").strip()), hit.group("away").strip()
+        if len(home) < 2 or len(away) < 2 or same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:
+            continue
+        found.append(MatchStub(home_team=home, away_team=away, home_score=int(hit["hs"]), away_score=int(hit["as"])))
+    return found
+
+
+def _pair(home: str, away: str) -> frozenset[str]:
+    return frozenset((team_key(home), team_key(away)))
+
+
+def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
+    """The matches: results lines read by code, then step 1's answers; each reported pair once."""
     out: list[MatchStub] = []
-    for _, answer in answers.get("matches", []):
-        for stub in answer.matches if isinstance(answer, MatchList) else []:
-            pair = {team_key(stub.home_team), team_key(stub.away_team)}
-            if not any(pair == {team_key(o.home_team), team_key(o.away_team)} for o in out):
-                out.append(stub)
+    seen: set[frozenset[str]] = set()
+    listed = listed_results(grounder.cleaned.text)
+    joined = {team_key(f"{s.home_team} {s.away_team}") for s in listed}
+    model = [s for _, answer in answers.get("matches", []) if isinstance(answer, MatchList) for s in answer.matches]
+    for stub in [*listed, *model]:
+        pair = _pair(stub.home_team, stub.away_team)
+        if pair in seen or team_key(stub.home_team) in joined or team_key(stub.away_team) in joined:
+            continue
+        seen.add(pair)
+        out.append(stub)
     return out
 
 
@@ -562,45 +782,69 @@ def _detail_contexts(answers: Answers, grounder: Grounder) -> list[dict[str, Any
     cards = _CARD_WORDS.search(grounder.folded_text) is not None
     return [
         {"index": index, **stub.model_dump(), "cards_mentioned": cards}
-        for index, stub in enumerate(_stubs(answers))
-        if _stub_supported(stub, grounder)
+        for index, stub in enumerate(_stubs(answers, grounder))
+        if _stub_supported(stub, grounder) and _said_more_than_once(stub, grounder)
     ]
 
 
+def _said_more_than_once(stub: MatchStub, grounder: Grounder) -> bool:
+    """A match whose teams the article names only once (a line of a results box) has no more to ask."""
+    return any(len(grounder.find_all(team)) > 1 for team in (stub.home_team, stub.away_team))
+
+
 def _evidence(stub: MatchStub, grounder: Grounder) -> str | None:
-    """The sentence that states the score (preferring one naming a team), from the article."""
+    """The words around the score that state the result (preferring a hit naming both teams)."""
     text = grounder.folded_text
+    names = [fold_text(stub.home_team), fold_text(stub.away_team)]
     best: tuple[int, int] | None = None
     for hit in score_pattern(stub.home_score, stub.away_score).finditer(text):
-        start = max(text.rfind(". ", 0, hit.start()) + 2, text.rfind("\n", 0, hit.start()) + 1, hit.start() - 160)
+        start = max(text.rfind(". ", 0, hit.start()) + 2, text.rfind("\n", 0, hit.start()) + 1, hit.start() - 90)
         stops = [i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
-        end = min([*stops, hit.end() + 160, len(text)])
-        names = sum(fold_name in text[start:end] for fold_name in map(fold_text, (stub.home_team, stub.away_team)))
-        if best is None or names == 2:
+        end = min([*stops, hit.end() + 90, len(text)])
+        if start > 0 and text[start - 1].isalnum():  # never cut a word
+            start = text.find(" ", start) + 1 or hit.start()
+        if end < len(text) and text[end].isalnum():
+            end = max(text.rfind(" ", hit.end(), end), hit.end())
+        found = sum(name in text[start:end] for name in names)
+        if best is None or found == 2:
             best = (start, end)
-            if names == 2:
+            if found == 2:
                 break
     if best is None:
         return None
     start, end = grounder.to_original(*best)
-    return grounder.cleaned.original[start:end].strip()[:400] or None
+    return grounder.cleaned.original[start:end].strip() or None
+
+
+_NULLISH = {"", "null", "none", "n/a", "unknown", "-"}
+
+
+def _clean_nulls(value: Any) -> Any:
+    """A small model sometimes writes the string "null": that is null."""
+    if isinstance(value, str):
+        return None if value.strip().casefold() in _NULLISH else value
+    if isinstance(value, dict):
+        return {key: _clean_nulls(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean_nulls(item) for item in value]
+    return value
 
 
 def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
     details = {ctx["index"]: answer for ctx, answer in answers.get("details", [])}
     matches = []
-    for index, stub in enumerate(_stubs(answers)):
+    for index, stub in enumerate(_stubs(answers, grounder)):
         found = details.get(index)
-        extra = found.model_dump() if found is not None else {}
+        extra = _clean_nulls(found.model_dump()) if found is not None else {}
         goals = [
             {
                 "player": goal["player"], "team": goal["team"], "minute": parse_minute(goal["minute"]),
                 "penalty": goal["penalty"], "own_goal": goal["own_goal"], "assist": None,
             }
-            for goal in extra.get("goals", [])
+            for goal in extra.get("goals", []) if goal.get("player")
         ]  # fmt: skip
         cards = [
-            {**card, "minute": parse_minute(card["minute"])} for card in extra.get("cards", [])
+            {**card, "minute": parse_minute(card["minute"])} for card in extra.get("cards", []) if card.get("player")
         ]
         matches.append(
             {

@@ -3,7 +3,8 @@
 Real HTTP on 127.0.0.1 (a free port), one thread per connection, HTTP/1.1 keep-alive.
 
 * ``POST /v1/chat/completions`` answers with a ``chat.completion`` whose ``message.content``
-  is MatchReport JSON built from the request: a line ``RESULT: Home 2-1 Away`` in a user
+  (or, when the request offers ``tools``, the first tool's call arguments) is MatchReport JSON
+  built from the request: a line ``RESULT: Home 2-1 Away`` in a user
   message becomes that match; no marker gives ``{"matches": []}``.
 * ``GET /v1/models`` lists one model.
 
@@ -488,9 +489,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "object": "chat.completion",
             "created": int(time.time()),
             "model": str(exchange.body.get("model") or MODEL),
-            "choices": [
-                {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}
-            ],
+            "choices": [{"index": 0, "message": _message(exchange.body, content), "finish_reason": finish}],
             "usage": usage,
         }
         exchange.content = content
@@ -546,6 +545,16 @@ _STATUS_TYPE = {
     502: "server_error",
     503: "server_error",
 }
+
+
+def _message(body: dict[str, Any], content: str) -> dict[str, Any]:
+    """The assistant message: a call of the offered tool (tools mode), else the JSON as text."""
+    tools = body.get("tools") or []
+    if not tools:
+        return {"role": "assistant", "content": content}
+    name = str(tools[0].get("function", {}).get("name") or "answer")
+    call = {"id": "call_fake", "type": "function", "function": {"name": name, "arguments": content}}
+    return {"role": "assistant", "content": None, "tool_calls": [call]}
 
 
 def _error(message: str, kind: str) -> dict[str, Any]:

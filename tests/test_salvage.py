@@ -138,3 +138,35 @@ def test_the_per_match_schema_admits_only_its_two_teams() -> None:
 )  # fmt: skip
 def test_minutes_as_written_become_match_minutes(written: str | None, minute: int | None) -> None:
     assert parse_minute(written) == minute
+
+
+def test_results_lines_are_read_by_code_home_first() -> None:
+    text = "Superligaen 24. runde Fredag OB-Vejle 0-1 Søndag Randers FC-FC Nordsjælland 3-4 Mandag Lyngby-AaB 2-2\n"
+    from schemas.match_report import listed_results
+
+    found = [(s.home_team, s.home_score, s.away_score, s.away_team) for s in listed_results(text)]
+    assert found == [("OB", 0, 1, "Vejle"), ("Randers FC", 3, 4, "FC Nordsjælland"), ("Lyngby", 2, 2, "AaB")]
+    assert listed_results("Der Treffer von Bayern-Profi Leon Goretzka zum 1:0 fiel spät.") == []
+
+
+def test_a_minute_written_against_the_name_wins() -> None:
+    from schemas.match_report import _attached_minutes
+
+    grounder = Grounder(clean("Die Tore: 27. Awoniyi 0:1, 36. Skhiri 1:1. Barella 12' st e Lautaro (45+2)."))
+    assert _attached_minutes(grounder, "Awoniyi") == {27}
+    assert _attached_minutes(grounder, "Skhiri") == {36}
+    assert _attached_minutes(grounder, "Nicolò Barella") == {57}
+    assert _attached_minutes(grounder, "Lautaro") == {47}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "stated"),
+    [("Updated Dec. 1, 2020 6:20 p.m.", "2020-12-01", True), ("on Tuesday (Dec 1)", "2020-12-01", True),
+     ("am 24. April", "2021-04-24", True), ("le 3 mars 2022", "2022-03-03", True), ("21.11.2020", "2020-11-21", True),
+     (" date 2019-09 and 10 shots in 2019", "2019-09-10", False), ("Porto beat Braga", "2023-03-04", False)],
+)  # fmt: skip
+def test_a_date_needs_its_day_and_month_in_the_text(text: str, date: str, stated: bool) -> None:
+    from extractor.grounding import fold_text
+    from schemas.match_report import date_stated
+
+    assert date_stated(fold_text(text), date) is stated

@@ -12,9 +12,10 @@ from rich.table import Table
 from extractor.cli import options as opt
 from extractor.cli.errors import handle_errors
 from extractor.cli.eval import eval_command
+from extractor.cli.merge import merge_command
+from extractor.cli.report import report
 from extractor.cli.run import run
-from extractor.prompts import PromptSet
-from extractor.tasks import load_task
+from extractor.cli.serve import serve
 
 app = typer.Typer(
     help="Extract typed, validated, evidence-backed JSON from news articles with an LLM.",
@@ -24,6 +25,9 @@ app = typer.Typer(
 prompts_app = typer.Typer(help="Inspect the versioned prompts.", no_args_is_help=True)
 app.command("run")(handle_errors(run))
 app.command("eval")(handle_errors(eval_command))
+app.command("merge")(handle_errors(merge_command))
+app.command("serve")(handle_errors(serve))
+app.command("report")(handle_errors(report))
 app.add_typer(prompts_app, name="prompts")
 
 
@@ -31,6 +35,8 @@ app.add_typer(prompts_app, name="prompts")
 @handle_errors
 def schema(task: opt.Task = None, home: opt.Home = None) -> None:
     """Print the task's JSON Schema (what the model must fill). Example: extractor schema."""
+    from extractor.tasks import load_task
+
     settings = opt.build_settings(task=task, home=home)
     loaded = load_task(settings.task, settings.home)
     typer.echo(json.dumps(loaded.root_model.model_json_schema(), indent=2, ensure_ascii=False))
@@ -40,6 +46,9 @@ def schema(task: opt.Task = None, home: opt.Home = None) -> None:
 @handle_errors
 def prompts_list(task: opt.Task = None, home: opt.Home = None) -> None:
     """Show every prompt: task, language, version, hash. Example: extractor prompts list."""
+    from extractor.prompts import PromptSet
+    from extractor.tasks import load_task
+
     settings = opt.build_settings(task=task, home=home)
     prompts = PromptSet(load_task(settings.task, settings.home))
     table = Table("task", "language", "version", "sha256", "file")

@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from extractor.cli import options as opt
-from extractor.evaluate import compare_reports, evaluate
 from extractor.evaluation.report import render_comparison, render_table, to_markdown
 from extractor.output import JsonlSink
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from extractor.evaluation.merge_score import MergeReport
+    from extractor.settings import Settings
 
 console = Console()
 
@@ -40,6 +45,11 @@ def eval_command(
                                              "Example: --out preds.jsonl")] = None,
     prompt: Annotated[str | None, typer.Option("--prompt", help="Force one prompt for every document (its "
                                                "language key). Example: --prompt default")] = None,
+    merge: Annotated[bool, typer.Option("--merge", help="Score consolidation (`extractor merge`) against "
+                                        "evals/<task>/merge_gold.json: pairwise precision/recall of the grouping "
+                                        "and canonical-field accuracy. Example: --merge --split all")] = False,
+    on_gold: Annotated[bool, typer.Option("--on-gold", help="With --merge: consolidate the gold results "
+                                          "themselves (no model). Example: --merge --on-gold")] = False,
     backend: opt.Backend = None,
     model: opt.Model = None,
     base_url: opt.BaseUrl = None,
@@ -60,12 +70,17 @@ def eval_command(
 
     Example: extractor eval --split test --compare evals/match_report/baseline.json
     """
+    # The model stack (openai, instructor) loads when the command runs, not for `extractor --help`.
+    from extractor.evaluate import compare_reports, evaluate
     settings = opt.build_settings(
         backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, model_path=model_path,
         server_url=server_url, concurrency=concurrency, max_input_bytes=max_input_bytes,
         max_input_chars=max_input_chars, record_dir=record, replay_dir=replay, task=task, home=home, prompt=prompt,
         strategy=strategy,
     )
+    if merge:
+        _merge_eval(settings, split, pred, on_gold, out, json_out)
+        return
     with contextlib.ExitStack() as stack:
         sink = stack.enter_context(JsonlSink(out, append=False)) if out is not None and pred is None else None
         report = evaluate(settings, split=split, pred=pred, repeat=repeat, on_record=sink.write if sink else None)
@@ -81,3 +96,35 @@ def eval_command(
         console.print(render_comparison(comparison))
         if comparison.regressed:
             raise typer.Exit(1)
+
+
+def _merge_eval(settings: Settings, split: str, pred: Path | None, on_gold: bool, out: Path | None,
+                json_out: Path | None) -> None:
+    from extractor.evaluate import evaluate_merge
+
+    with contextlib.ExitStack() as stack:
+        live = out is not None and pred is None and not on_gold
+        sink = stack.enter_context(JsonlSink(out, append=False)) if live and out is not None else None
+        report = evaluate_merge(settings, split=split, pred=pred, on_gold=on_gold,
+                                on_record=sink.write if sink else None)
+    console.print(merge_report_table(report))
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(report.model_dump_json(indent=1) + "\n", encoding="utf-8")
+
+
+def merge_report_table(report: MergeReport) -> Table:
+    """Grouping precision/recall and canonical-field accuracy."""
+    from rich.table import Table
+
+    table = Table("consolidation", "value", title=f"extractor eval --merge ({report.meta.get('input')}, "
+                  f"split {report.meta.get('split')})")
+    table.add_row("pairs right / predicted / gold",
+                  f"{report.pairs_correct} / {report.pairs_predicted} / {report.pairs_gold}")
+    table.add_row("pairwise P / R / F1", f"{report.precision:.3f} / {report.recall:.3f} / {report.f1:.3f}")
+    table.add_row("canonical items (gold items)", f"{report.canonical_items} ({report.gold_items})")
+    for name, (right, total) in report.field_counts.items():
+        table.add_row(f"canonical {name}", f"{right}/{total} = {report.field_accuracy.get(name, 0):.3f}")
+    for mistake in report.mistakes:
+        table.add_row("mistake", mistake[:160])
+    return table

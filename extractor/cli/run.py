@@ -9,24 +9,26 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
-from extractor.api import DUPLICATE, Plan, Session, plan
 from extractor.cli import options as opt
 from extractor.cli.errors import print_error
-from extractor.documents import SUPPORTED_SUFFIXES
 from extractor.errors import AuthRejected, CircuitOpen, ConfigError
-from extractor.output import JsonlSink, OutputLock, check_output_path, done_ids, repair_torn_tail
-from extractor.records import Record
 
-console = Console(stderr=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from extractor.api import Plan, Session
+    from extractor.records import Record
+
+# The model stack (openai, instructor) and rich load when `run` runs, not for `extractor --help`.
 FAILED_ROWS = 20  # failed documents listed in the summary (every one has its record)
 
 
@@ -53,11 +55,21 @@ def run(
     strategy: opt.Strategy = None,
     task: opt.Task = None,
     home: opt.Home = None,
+    merge: Annotated[Path | None, typer.Option("--merge", help="At the end, consolidate every record in --out "
+                                               "into canonical matches here (as `extractor merge`). "
+                                               "Example: --merge matches.jsonl")] = None,
 ) -> None:
     """Extract records from every article under PATHS into --out (exit 1 if any document failed).
 
     Example: extractor run seeds/ --out out.jsonl
     """
+    from rich.text import Text
+
+    from extractor.api import Session, plan
+    from extractor.documents import SUPPORTED_SUFFIXES
+    from extractor.output import OutputLock, check_output_path, done_ids, repair_torn_tail
+
+    console = _console()
     settings = opt.build_settings(
         backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, model_path=model_path,
         server_url=server_url, language=lang, concurrency=concurrency, follow_symlinks=follow_symlinks or None,
@@ -80,12 +92,20 @@ def run(
         if not work.items:
             console.print("nothing to do")
             return
-        _extract(session, work, out, resume)
+        _extract(session, work, out, resume, merge)
 
 
-def _extract(session: Session, work: Plan, out: Path, resume: bool) -> None:
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _extract(session: Session, work: Plan, out: Path, resume: bool, merge: Path | None = None) -> None:
+    from extractor.output import JsonlSink
+
     started = time.perf_counter()
-    written: list[Record] = []
+    summary = RunSummary()
     stopped: AuthRejected | CircuitOpen | None = None
 
     async def go() -> None:
@@ -95,61 +115,102 @@ def _extract(session: Session, work: Plan, out: Path, resume: bool) -> None:
 
                 def on_record(record: Record) -> None:
                     sink.write(record)
-                    written.append(record)
+                    summary.add(record)
                     progress.advance(bar)
 
-                await session.extract_paths(work.items, on_record)
+                # keep=False: the file has every record and the summary only counts, so memory stays flat.
+                await session.extract_paths(work.items, on_record, keep=False)
 
     try:
         asyncio.run(go())
     except (AuthRejected, CircuitOpen) as exc:
         stopped = exc
-    console.print(summary_table(written, time.perf_counter() - started, out))
+    _console().print(summary_table(summary, time.perf_counter() - started, out))
     if isinstance(stopped, AuthRejected):
         raise stopped  # a configuration error: exit 2, with the one-line hint
     if stopped is not None:
         print_error(f"error ({stopped.kind}): ", str(stopped))
-    if any(_failed(r) for r in written):
+    if merge is not None:
+        from extractor.cli.merge import merge_into
+
+        merge_into([out], merge, session.settings.task, session.settings.home)
+    if summary.failed:
         raise typer.Exit(1)
 
 
 def _failed(record: Record) -> bool:
     """A document without a result; a duplicate copy is not a failure (its first copy has the result)."""
+    from extractor.api import DUPLICATE
+
     return not record.ok and not (record.error is not None and record.error.type == DUPLICATE)
 
 
+@dataclass
+class RunSummary:
+    """What the summary table shows, counted as records go by (no record is kept but the first failures)."""
+
+    ok: int = 0
+    failed: int = 0
+    duplicates: int = 0
+    found: dict[str, int] = field(default_factory=dict)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    model_calls: int = 0
+    first_failures: list[Record] = field(default_factory=list)
+
+    def add(self, record: Record) -> None:
+        """Count one record."""
+        self.prompt_tokens += record.usage.prompt_tokens
+        self.completion_tokens += record.usage.completion_tokens
+        self.model_calls += record.attempts
+        if record.ok:
+            self.ok += 1
+            for name, value in (record.result or {}).items():
+                if isinstance(value, list):
+                    self.found[name] = self.found.get(name, 0) + len(value)
+        elif _failed(record):
+            self.failed += 1
+            if record.error is not None and len(self.first_failures) < FAILED_ROWS:
+                self.first_failures.append(record)
+        else:
+            self.duplicates += 1
+
+
 def _progress() -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=False,
+        console=_console(), transient=False,
     )
 
 
-def summary_table(records: list[Record], seconds: float, out: Path) -> Table:
+def summary_table(records: RunSummary | Iterable[Record], seconds: float, out: Path) -> Table:
     """Docs ok/failed, items found per top-level list, tokens, time."""
+    from rich.table import Table
+    from rich.text import Text
+
+    if isinstance(records, RunSummary):
+        summary = records
+    else:
+        summary = RunSummary()
+        for record in records:
+            summary.add(record)
     table = Table(title=Text(f"extractor run -> {out}"), show_header=False)
-    ok = [r for r in records if r.ok]
-    duplicates = [r for r in records if not r.ok and not _failed(r)]
-    table.add_row("documents ok", str(len(ok)))
-    table.add_row("documents failed", str(len(records) - len(ok) - len(duplicates)))
-    if duplicates:
-        table.add_row("duplicate copies", str(len(duplicates)))
-    counts: dict[str, int] = {}
-    for record in ok:
-        for name, value in (record.result or {}).items():
-            if isinstance(value, list):
-                counts[name] = counts.get(name, 0) + len(value)
-    for name, count in counts.items():
+    table.add_row("documents ok", str(summary.ok))
+    table.add_row("documents failed", str(summary.failed))
+    if summary.duplicates:
+        table.add_row("duplicate copies", str(summary.duplicates))
+    for name, count in summary.found.items():
         table.add_row(f"{name} found", str(count))
-    table.add_row("prompt tokens", f"{sum(r.usage.prompt_tokens for r in records):,}")
-    table.add_row("completion tokens", f"{sum(r.usage.completion_tokens for r in records):,}")
-    table.add_row("model calls", str(sum(r.attempts for r in records)))
+    table.add_row("prompt tokens", f"{summary.prompt_tokens:,}")
+    table.add_row("completion tokens", f"{summary.completion_tokens:,}")
+    table.add_row("model calls", str(summary.model_calls))
     table.add_row("wall time", f"{seconds:.1f} s")
-    failed = [r for r in records if _failed(r) and r.error is not None]
-    for record in failed[:FAILED_ROWS]:
+    for record in summary.first_failures:
         if record.error is not None:
             table.add_row(Text.assemble(("failed", "red"), f" {record.source}"),
                           Text(f"{record.error.type}: {record.error.message[:160]}"))
-    if len(failed) > FAILED_ROWS:
-        table.add_row(f"... and {len(failed) - FAILED_ROWS} more", f"their records in {out} say why")
+    if summary.failed > len(summary.first_failures):
+        table.add_row(f"... and {summary.failed - len(summary.first_failures)} more", f"their records in {out} say why")
     return table

@@ -63,8 +63,8 @@ class GoldDoc(BaseModel):
 
     @property
     def groups(self) -> list[str]:
-        """The report groups this document counts in: its language, kind, and 'noisy'."""
-        out = [f"language:{self.language or 'unknown'}", f"kind:{self.kind or 'unlabelled'}"]
+        """The report groups this document counts in: its split, language, kind, and 'noisy'."""
+        out = [f"split:{self.split}", f"language:{self.language or 'unknown'}", f"kind:{self.kind or 'unlabelled'}"]
         return [*out, "noisy"] if self.noisy else out
 
 

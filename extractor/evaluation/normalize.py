@@ -8,26 +8,23 @@ closest candidate; scoring only asks whether it is positive.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from extractor.evaluation.spec import FieldRule
+from extractor.names import CLUB_AFFIXES as TEAM_AFFIXES
+from extractor.names import club_key as team_key
+from extractor.names import fold
 
 FUZZY_THRESHOLD = 85.0
 """Minimum rapidfuzz score (0-100) for two names or texts to count as the same."""
 
-# Common organisation prefixes/suffixes dropped from names of kind "team".
-TEAM_AFFIXES = frozenset(
-    {
-        "fc", "afc", "cf", "sc", "ac", "as", "ssc", "bc", "fk", "if", "bk", "sk", "club", "calcio",
-        "cd", "ud", "sd", "rc", "rcd", "sv", "vfb", "vfl", "tsg", "tsv", "us", "ss", "ogc", "osc",
-    }
-)  # fmt: skip
-
-_NON_WORD = re.compile(r"[^\w\s]|_")
+# Club names (kind "team") and text folding come from the project's one normaliser.
+__all__ = [
+    "FUZZY_THRESHOLD", "TEAM_AFFIXES", "exact_similarity", "fold", "is_null", "number_similarity",
+    "person_similarity", "similarity", "team_key", "team_similarity", "text_similarity",
+]  # fmt: skip
 
 
 def is_null(value: Any) -> bool:
@@ -39,20 +36,6 @@ def is_null(value: Any) -> bool:
     if isinstance(value, list | dict | tuple):
         return not value
     return False
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation, collapse whitespace."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " ".join(_NON_WORD.sub(" ", ascii_text).split())
-
-
-def team_key(name: str) -> str:
-    """Folded team name without organisation affixes ('AS Roma' -> 'roma')."""
-    tokens = fold(name).split()
-    kept = [token for token in tokens if token not in TEAM_AFFIXES]
-    return " ".join(kept or tokens)
 
 
 def _ratio(a: str, b: str) -> float:

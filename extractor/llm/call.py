@@ -8,14 +8,16 @@ them, so the record's `attempts` and `usage` are true even when instructor re-as
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import instructor
 import openai
 from instructor.core import InstructorRetryException
+from openai.types.chat import ChatCompletion
 from pydantic import BaseModel
 
 from extractor.errors import BackendError, ExtractorError, ModelOutputError, ReplayMissError
@@ -96,6 +98,58 @@ def request_extras(endpoint: Endpoint, settings: Settings, response_model: type[
 
 
 @functools.cache
+def response_model_for(model: type[T]) -> type[T]:
+    """Instructor's response wrapper of `model`, built once per model, with its JSON Schema cached.
+
+    instructor 1.17 wraps a plain model in a new `ResponseSchema` subclass on every call
+    (`prepare_response_model` -> `response_schema`), so its own per-class caches never hit
+    and pydantic rebuilds the schema for every request. A model that already is a
+    `ResponseSchema` is used as given (`prepare_response_model` checks `issubclass`; the
+    wrapper comes from instructor's public `response_schema`), so the tool definition
+    (`generate_openai_schema`, cached per class) is built once too.
+    `model_json_schema` (what the JSON modes call per request) returns a copy of the
+    schema made once; other arguments take pydantic's own path.
+    tests/test_throughput.py pins this: 100 requests build the schema once.
+    """
+    wrapper = instructor.response_schema(model)
+    schema = wrapper.model_json_schema()
+
+    def model_json_schema(cls: type[BaseModel], *args: Any, **kwargs: Any) -> dict[str, Any]:
+        if args or kwargs:
+            return wrapper.model_json_schema(*args, **kwargs)  # the same schema: `cached` adds no field
+        return copy.deepcopy(schema)
+
+    namespace = {"model_json_schema": classmethod(model_json_schema), "__doc__": model.__doc__,
+                 "__module__": model.__module__, "__qualname__": model.__qualname__}
+    cached = type(model.__name__, (wrapper,), namespace)
+    return cast("type[T]", cached)
+
+
+#: `create` arguments that are not JSON body fields; a request carrying one goes through `create`.
+_CLIENT_ONLY = frozenset({"stream", "extra_headers", "extra_query", "timeout"})
+
+
+async def _post_completion(client: openai.AsyncOpenAI, kwargs: dict[str, Any]) -> Any:
+    """`client.chat.completions.create(**kwargs)` without its per-request walk of the body.
+
+    `create` walks every field against the SDK's TypedDicts (`async_maybe_transform`) to
+    rename aliases and format dates; a chat request of plain messages and a tool schema has
+    neither, yet the walk cost ~20 % of the client's CPU per document (issue 11). The client's
+    documented low-level `post` sends the same JSON body, auth and `extra_body` (as
+    `extra_json`) and parses the same `ChatCompletion`. tests/test_throughput.py pins that
+    the server receives the very body `create` sends.
+    """
+    if not _CLIENT_ONLY.isdisjoint(kwargs):
+        return await client.chat.completions.create(**kwargs)
+    body = dict(kwargs)
+    options: dict[str, Any] = {"security": {"bearer_auth": True}}
+    extra = body.pop("extra_body", None)
+    if extra:
+        options["extra_json"] = extra
+    return await client.post("/chat/completions", body=body, options=cast(Any, options), cast_to=ChatCompletion)
+
+
+@functools.cache
 def grammar_schema(response_model: type[BaseModel]) -> dict[str, Any]:
     """The JSON Schema for a grammar-constrained backend, with every property required.
 
@@ -173,7 +227,7 @@ async def _instructor_call(
             async for attempt in transport_retrying(settings):
                 with attempt:
                     ledger.attempts += 1
-                    response = await client.chat.completions.create(**kwargs)
+                    response = await _post_completion(client, kwargs)
         except json.JSONDecodeError as exc:
             # A broken response body, not model output: instructor must not re-ask for it.
             raise BackendError(describe(exc)) from exc
@@ -189,10 +243,10 @@ async def _instructor_call(
 
     patched = instructor.patch(create=create, mode=instructor.Mode[MODES[endpoint.mode]])
     try:
-        result: T = await patched(  # type: ignore[misc]  # instructor types the patched fn as sync
+        result: T = await patched(
             model=endpoint.model,
             messages=messages,
-            response_model=response_model,
+            response_model=response_model_for(response_model),
             max_retries=settings.validation_retries,
             strict=False,  # JSON text carries dates as strings: lax mode parses them
             **extras,

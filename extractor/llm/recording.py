@@ -64,6 +64,9 @@ class RecordingTransport(httpx2.AsyncBaseTransport):
         if path.is_file():
             self.hits += 1
             saved = json.loads(path.read_text(encoding="utf-8"))["response"]
+            if self.mode == "record":
+                os.utime(path)  # a used recording is fresh: older files in the store are stale
+
             return httpx2.Response(saved["status"], json=saved["body"], request=request)
         self.misses += 1
         if self.mode == "replay":
