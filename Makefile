@@ -50,10 +50,12 @@ browser: setup
 # After a prompt change: re-measure the embedded model, rewrite the committed results and
 # record the exchanges the offline tests replay (unchanged requests are served from the store).
 eval: setup
-	$(BIN)/extractor eval --json evals/match_report/baseline.json --markdown evals/match_report/baseline.md \
+	$(BIN)/extractor eval --split all --json evals/match_report/baseline.json --markdown evals/match_report/baseline.md \
 		--record tests/fixtures/recordings
-	$(BIN)/extractor eval --prompt default --json evals/match_report/results/default-prompt.json \
-		--record tests/fixtures/recordings
+	$(BIN)/extractor eval --split seeds --prompt default \
+		--json evals/match_report/results/staged-default-prompt-seeds.json
+	$(BIN)/extractor eval --split all --strategy naive --json evals/match_report/results/naive-all.json \
+		--markdown evals/match_report/results/naive-all.md
 
 bench: setup
 	$(BIN)/python bench/embedded.py

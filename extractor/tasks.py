@@ -19,7 +19,7 @@ from types import ModuleType
 from pydantic import BaseModel
 
 from extractor.errors import ConfigError
-from extractor.evaluation.spec import EvalSpec
+from extractor.evalspec import EvalSpec
 from extractor.merge_spec import MergeSpec
 from extractor.plan import Check, Plan
 
@@ -81,7 +81,7 @@ def _load_task(name: str, home: Path) -> Task:
         raise ConfigError(f"{path} must define ROOT_MODEL, a pydantic model class")
     spec = getattr(module, "EVAL_SPEC", None) or EvalSpec()
     if not isinstance(spec, EvalSpec):
-        raise ConfigError(f"{path}: EVAL_SPEC must be an extractor.evaluation.spec.EvalSpec")
+        raise ConfigError(f"{path}: EVAL_SPEC must be an extractor.evalspec.EvalSpec")
     plan = getattr(module, "PLAN", None)
     if plan is not None and not isinstance(plan, Plan):
         raise ConfigError(f"{path}: PLAN must be an extractor.plan.Plan")

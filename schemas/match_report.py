@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
-from extractor.evaluation.spec import EvalSpec, FieldRule, ListRule
+from extractor.evalspec import EvalSpec, FieldRule, ListRule
 from extractor.grounding import Grounder, fold_text
 from extractor.merge_spec import MergeSpec, SubListMerge
 from extractor.names import CLUB_AFFIXES as _CLUB_AFFIXES  # noqa: F401  (kept importable)
@@ -283,16 +283,54 @@ def score_pattern(home: int, away: int) -> re.Pattern[str]:
     return re.compile(rf"(?<![\d.,/])(?:{pair})(?!\d|[.,:/]\d)")
 
 
+_GOALLESS = _words(
+    "goalless", "scoreless", "nil-nil", "scoreloos", "doelpuntloos", "torlos", "torlosen", "nullnummer", "målløs",
+    "sin goles", "empate a cero", "a reti inviolate", "reti bianche", "sans but", "nul a nul", "vierge",
+)  # fmt: skip
+_ONLY_GOAL = _words(
+    "only goal", "lone goal", "solitary goal", "enige doelpunt", "einzige tor", "goldene tor", "único gol",
+    "unico gol", "seul but", "eneste mål", "enige treffer",
+)  # fmt: skip
+
+
+def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None = None) -> bool:
+    """Whether the folded `text` states this score, in digits or words.
+
+    Digits: "2-1", or split by the teams ("Forest 2 - Brentford 1"); words: a goalless draw,
+    or the only goal of a 1-0.
+    """
+    if score_pattern(home, away).search(text):
+        return True
+    if teams is not None:
+        first, second = (re.escape(fold_text(team)) for team in teams)
+        for a, x, b, y in ((first, home, second, away), (second, away, first, home)):
+            if re.search(rf"{a}\s+{x}\s?[-–]\s?{b}\s+{y}(?!\d)", text):
+                return True
+    if home == away == 0:
+        return _GOALLESS.search(text) is not None
+    if sorted((home, away)) == [0, 1]:
+        return _ONLY_GOAL.search(text) is not None
+    return False
+
+
 def _score_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     findings = []
     for index, match in enumerate(data.get("matches") or []):
         home, away = match.get("home_score"), match.get("away_score")
-        if isinstance(home, int) and isinstance(away, int) and not score_pattern(home, away).search(
-            grounder.folded_text
-        ):
+        teams = (match.get("home_team") or "", match.get("away_team") or "")
+        said = isinstance(home, int) and isinstance(away, int) and score_stated(grounder.folded_text, home, away, teams)
+        if isinstance(home, int) and isinstance(away, int) and not said:
             message = f"the score {home}-{away} does not occur in the article"
             findings.append(Finding(("matches", index), "score_not_in_text", message))
     return findings
+
+
+def scores_written(grounder: Grounder) -> list[str]:
+    """Every score written in the article, in order, once each (a reminder for the first question)."""
+    seen: dict[str, None] = {}
+    for hit in _RUNNING.finditer(grounder.folded_text):
+        seen.setdefault(f"{hit.group(1)}-{hit.group(2)}")
+    return list(seen)[:24]
 
 
 def _near(grounder: Grounder, name: str, pattern: re.Pattern[str], window: int) -> bool:
@@ -316,6 +354,44 @@ def _card_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
                 findings.append(
                     Finding(("matches", m, "cards", c), "no_card_in_text", f"no card is mentioned near {player!r}")
                 )
+    return findings
+
+
+_SECOND_YELLOW_WORDS = _words(
+    "second yellow", "second booking", "two yellow", "gelb-rot", "gelb-rote", "gelbrot", "ampelkarte",
+    "andet gule", "andet gult", "to gule", "tweede gele", "twee gele", "doble amarilla", "segunda amarilla",
+    "deuxième avertissement", "second avertissement", "second carton jaune", "deuxième carton jaune",
+    "doppia ammonizione", "secondo giallo", "seconda ammonizione",
+)  # fmt: skip
+_RED_WORDS = _words(
+    "red card", "straight red", "sent off", "sending-off", "sending off", "dismissed", "rote karte", "glatt rot",
+    "platzverweis", "vom platz", "rødt kort", "udvist", "rode kaart", "rood", "uit het veld", "tarjeta roja",
+    "roja directa", "expulsado", "expulsión", "carton rouge", "expulsé", "cartellino rosso", "rosso diretto",
+    "espulso", "espulsione", "red for",
+)  # fmt: skip
+_YELLOW_WORDS = _words(
+    "yellow", "booked", "booking", "caution", "gelbe karte", "verwarnung", "gult kort", "gule kort", "advarsel",
+    "gele kaart", "tarjeta amarilla", "amonestado", "carton jaune", "avertissement", "ammonito", "giallo",
+)  # fmt: skip
+
+
+def _card_type_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """The kind of card comes from the words next to the player, not the model's guess."""
+    findings = []
+    for m, match in enumerate(data.get("matches") or []):
+        for c, card in enumerate(match.get("cards") or []):
+            player = card.get("player") or ""
+            if _near(grounder, player, _SECOND_YELLOW_WORDS, _NEAR):
+                kind = "second_yellow"
+            elif _near(grounder, player, _RED_WORDS, _NEAR):
+                kind = "red"
+            elif _near(grounder, player, _YELLOW_WORDS, _NEAR):
+                kind = "yellow"
+            else:
+                continue
+            if card.get("card") != kind:
+                message = f"the article's words next to {player!r} say {kind}"
+                findings.append(Finding(("matches", m, "cards", c, "card"), "card_from_text", message, "set", kind))
     return findings
 
 
@@ -523,6 +599,30 @@ def _one_match_per_scorer(data: dict[str, Any], grounder: Grounder) -> list[Find
     return findings
 
 
+def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A scorer or booked player is not a club, and a coach leads one team of the article."""
+    matches = data.get("matches") or []
+    teams = {team_key(m.get(side) or "") for m in matches for side in ("home_team", "away_team")} - {""}
+    findings = []
+    coaches: dict[str, list[tuple[str | int, ...]]] = {}
+    for m, match in enumerate(matches):
+        for kind in ("goals", "cards"):
+            for i, item in enumerate(match.get(kind) or []):
+                if team_key(item.get("player") or "") in teams:
+                    message = f"{item.get('player')!r} is a team, not a player"
+                    findings.append(Finding(("matches", m, kind, i), "player_is_a_team", message))
+        for side in ("home_coach", "away_coach"):
+            coach = match.get(side)
+            if isinstance(coach, str) and coach:
+                coaches.setdefault(team_key(coach), []).append(("matches", m, side))
+    for name, places in coaches.items():
+        if len(places) > 1:
+            for path in places:
+                message = f"{name!r} is named coach of {len(places)} teams"
+                findings.append(Finding(path, "coach_of_several_teams", message, "null"))
+    return findings
+
+
 def _venue_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A venue is not a team name, and one venue for several matches of a round-up is a guess."""
     matches = data.get("matches") or []
@@ -592,8 +692,8 @@ def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
 
 
 CHECKS = (
-    _score_findings, _card_findings, _flag_findings, _goal_side_findings, _one_match_per_scorer, _minute_findings,
-    _date_findings, _venue_findings,
+    _score_findings, _people_findings, _card_findings, _card_type_findings, _flag_findings, _goal_side_findings,
+    _one_match_per_scorer, _minute_findings, _date_findings, _venue_findings,
 )  # fmt: skip
 
 
@@ -734,13 +834,23 @@ _LISTED = re.compile(
 )
 
 
-def listed_results(text: str) -> list[MatchStub]:
-    """Results written as a results line: both teams, then the score (home first, by convention).
+#: The other results-line form: "Nottingham Forest 2 - Brentford 2", "Rayo Vallecano 1-Barcelona 1".
+_SPLIT_SCORE = re.compile(
+    rf"(?:^|[,;|(*•]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+)"
+    rf"(?P<home>{_NAME})\s+(?P<hs>\d{{1,2}})\s?[-–]\s?(?P<away>{_NAME})\s+(?P<as>\d{{1,2}})(?![\d:.,]\d|[\d:])",
+    re.MULTILINE,
+)
 
-    Code reads these, not the model: a small model takes "Lyngby-AaB 2-2" for one club.
+
+def listed_results(text: str) -> list[MatchStub]:
+    """Results written as a results line: both teams and the score (home first, by convention).
+
+    Code reads these, not the model: a small model takes "Lyngby-AaB 2-2" for one club, and a
+    score split by its teams ("Forest 2 - Brentford 2") is not a score to it.
     """
     found = []
-    for hit in _LISTED.finditer(text):
+    hits = sorted([*_LISTED.finditer(text), *_SPLIT_SCORE.finditer(text)], key=lambda hit: hit.start())
+    for hit in hits:
         home, away = _WEEKDAY_PREFIX.sub("", hit.group("home").strip()), hit.group("away").strip()
         if len(home) < 2 or len(away) < 2 or same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:
             continue
@@ -773,7 +883,7 @@ def _stub_supported(stub: MatchStub, grounder: Grounder) -> bool:
         not same_team(stub.home_team, stub.away_team)
         and grounder.locate(stub.home_team) is not None
         and grounder.locate(stub.away_team) is not None
-        and score_pattern(stub.home_score, stub.away_score).search(grounder.folded_text) is not None
+        and score_stated(grounder.folded_text, stub.home_score, stub.away_score, (stub.home_team, stub.away_team))
     )
 
 
@@ -859,7 +969,10 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
 
 PLAN = Plan(
     steps=(
-        Step(name="matches", model=lambda context: MatchList),
+        Step(
+            name="matches", model=lambda context: MatchList,
+            contexts=lambda answers, grounder: [{"scores": scores_written(grounder)}],
+        ),
         Step(name="details", model=_details_model, contexts=_detail_contexts),
     ),
     assemble=_assemble,

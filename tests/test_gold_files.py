@@ -113,3 +113,17 @@ def test_gold_loader_keeps_gold_only_flags_out_of_the_result(tmp_path: Path) -> 
     for doc in docs.values():
         assert all("goals_complete" not in m for m in doc.result["matches"])
         assert len(doc.item_flags["matches"]) == len(doc.result["matches"])
+
+
+def test_repeat_agreement_is_the_share_of_values_every_run_gave() -> None:
+    from extractor.evaluate import agreement
+
+    def run(*teams: str) -> list[dict]:
+        return [{"doc_id": "d", "status": "ok", "result": {"matches": [{"home_team": t} for t in teams]}}]
+
+    same = agreement([run("A", "B"), run("A", "B")])
+    assert same == {"matches.home_team": 1.0}
+    half = agreement([run("A", "B"), run("A", "C")])
+    assert half["matches.home_team"] == pytest.approx(1 / 3, abs=1e-3)
+    failed = agreement([run("A"), [{"doc_id": "d", "status": "error", "result": None}]])
+    assert failed["matches.home_team"] == 0.0

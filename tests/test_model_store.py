@@ -200,3 +200,29 @@ def test_cache_dir_comes_from_the_environment(tmp_path: Path, monkeypatch: pytes
     monkeypatch.delenv(CACHE_ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_cache_dir() == tmp_path / "xdg" / "extractor" / "models"
+
+
+def _tiny_gguf(path, tensor_offset: int, total: int) -> None:
+    import struct
+
+    def text(value: bytes) -> bytes:
+        return struct.pack("<Q", len(value)) + value
+
+    body = b"GGUF" + struct.pack("<IQQ", 3, 1, 1)
+    body += text(b"general.alignment") + struct.pack("<I", 4) + struct.pack("<I", 32)
+    body += text(b"t") + struct.pack("<I", 1) + struct.pack("<Q", 4) + struct.pack("<I", 0)
+    body += struct.pack("<Q", tensor_offset)
+    path.write_bytes(body + b"\0" * max(0, total - len(body)))
+
+
+def test_a_truncated_gguf_is_refused_and_not_ready(tmp_path):
+    from extractor.backends.model_store import check_gguf, gguf_min_size
+    from extractor.errors import ConfigError
+
+    whole, cut = tmp_path / "whole.gguf", tmp_path / "cut.gguf"
+    _tiny_gguf(whole, 4096, 4096 + 128 + 16)
+    _tiny_gguf(cut, 4096, 600)
+    assert gguf_min_size(whole) == 96 + 4096  # the table ends at byte 79, aligned to 96
+    assert check_gguf(whole) == whole
+    with pytest.raises(ConfigError, match="truncated"):
+        check_gguf(cut)

@@ -27,7 +27,7 @@ from extractor.evaluation.gold import GoldDoc
 from extractor.evaluation.normalize import similarity
 from extractor.evaluation.report import EvalReport
 from extractor.evaluation.score import score
-from extractor.evaluation.spec import EvalSpec, FieldRule, ListRule
+from extractor.evalspec import EvalSpec, FieldRule, ListRule
 from schemas.match_report import EVAL_SPEC
 
 # The schema may or may not declare exact_fields; pin both variants for exact numbers.

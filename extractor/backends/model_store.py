@@ -19,10 +19,12 @@ import importlib.util
 import json
 import os
 import shutil
+import struct
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -135,7 +137,73 @@ def check_gguf(path: Path) -> Path:
         raise ConfigError(f"--model-path {path}: cannot read it ({exc.strerror or exc})") from exc
     if magic != GGUF_MAGIC:
         raise ConfigError(f"--model-path {path} is not a GGUF file (it does not start with b'GGUF')")
+    try:
+        needed = gguf_min_size(path)
+    except (OSError, ValueError, struct.error) as exc:
+        raise ConfigError(f"--model-path {path}: damaged GGUF header ({exc})") from exc
+    size = path.stat().st_size
+    if size < needed:
+        raise ConfigError(
+            f"--model-path {path} is truncated: {size:,} bytes, but its last tensor starts at byte {needed:,}"
+        )
     return path
+
+
+_GGUF_SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
+
+
+def gguf_min_size(path: Path) -> int:  # noqa: C901 - one linear walk over the GGUF layout
+    """The smallest size a GGUF file can have: where its last tensor's data starts.
+
+    Reads the header, the metadata and the tensor table (not the weights), so a file cut short
+    in a copy or download is caught before llama.cpp fails on it.
+    """
+    with path.open("rb") as handle:
+
+        def read(fmt: str) -> Any:
+            size = struct.calcsize("<" + fmt)
+            data = handle.read(size)
+            if len(data) < size:
+                raise ValueError("header ends early")
+            return struct.unpack("<" + fmt, data)[0]
+
+        def string() -> bytes:
+            length = read("Q")
+            if length > 1 << 24:
+                raise ValueError("implausible string length")
+            return handle.read(length)
+
+        def value(kind: int) -> Any:
+            if kind == 8:
+                return string()
+            if kind == 9:
+                inner, count = read("I"), read("Q")
+                return [value(inner) for _ in range(count)]
+            if kind not in _GGUF_SCALARS:
+                raise ValueError(f"unknown metadata type {kind}")
+            return read(_GGUF_SCALARS[kind])
+
+        handle.read(4)
+        version, tensors, entries = read("I"), read("Q"), read("Q")
+        if version < 2:
+            raise ValueError(f"GGUF version {version} is too old")
+        alignment = 32
+        for _ in range(entries):
+            key = string()
+            item = value(read("I"))
+            if key == b"general.alignment" and isinstance(item, int):
+                alignment = item
+        last = 0
+        for _ in range(tensors):
+            string()
+            dims = read("I")
+            for _ in range(dims):
+                read("Q")
+            read("I")
+            last = max(last, read("Q"))
+        start = handle.tell()
+    data_start = (start + alignment - 1) // alignment * alignment
+    return data_start + last
 
 
 def ensure_model(cache_dir: Path | None = None, spec: ModelSpec = DEFAULT_SPEC) -> Path:

@@ -16,7 +16,7 @@ from extractor.evaluation.report import (
     load_report,
 )
 from extractor.evaluation.score import score
-from extractor.evaluation.spec import EvalSpec, FieldRule, ListRule
+from extractor.evalspec import EvalSpec, FieldRule, ListRule
 
 __all__ = [
     "Comparison",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.evaluation.normalize import is_null, similarity
-from extractor.evaluation.spec import EvalSpec, FieldRule, ListRule
+from extractor.evalspec import EvalSpec, FieldRule, ListRule
 
 MIN_DEFAULT_AGREEMENT = 0.5
 """Share of agreeing scalar fields needed to pair objects of a list without a rule."""

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from extractor.evaluation.align import align_objects
 from extractor.evaluation.gold import GoldDoc, GoldError
 from extractor.evaluation.normalize import is_null, similarity
-from extractor.evaluation.spec import EvalSpec
+from extractor.evalspec import EvalSpec
 
 Ref = tuple[str, int]  # (doc_id, index in the document's list)
 

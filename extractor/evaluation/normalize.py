@@ -12,7 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from extractor.evaluation.spec import FieldRule
+from extractor.evalspec import FieldRule
 from extractor.names import CLUB_AFFIXES as TEAM_AFFIXES
 from extractor.names import club_key as team_key
 from extractor.names import fold

@@ -38,7 +38,7 @@ from extractor.evaluation.models import (
     ordered_paths,
 )
 from extractor.evaluation.normalize import is_null, similarity
-from extractor.evaluation.spec import EvalSpec, FieldRule, ListRule
+from extractor.evalspec import EvalSpec, FieldRule, ListRule
 
 __all__ = ["EvalReport", "outcome", "score"]
 

@@ -1,4 +1,4 @@
-"""How a task's output is aligned and compared; declared by the task's schema module.
+"""How a task's output is aligned and compared: declared by the task, read by the evaluation.
 
 The scorer is generic over nested JSON: a task says which lists hold items to align
 (and by which key fields) and how individual fields compare. Field rules are looked
