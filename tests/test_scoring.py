@@ -22,12 +22,12 @@ from typing import Any
 
 import pytest
 
+from extractor.evalspec import EvalSpec, FieldRule, ListRule
 from extractor.evaluation.align import hungarian, max_weight_matching
 from extractor.evaluation.gold import GoldDoc
 from extractor.evaluation.normalize import similarity
 from extractor.evaluation.report import EvalReport
 from extractor.evaluation.score import score
-from extractor.evalspec import EvalSpec, FieldRule, ListRule
 from schemas.match_report import EVAL_SPEC
 
 # The schema may or may not declare exact_fields; pin both variants for exact numbers.

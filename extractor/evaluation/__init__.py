@@ -1,5 +1,6 @@
 """Evaluation: score extraction records against hand-labelled gold files."""
 
+from extractor.evalspec import EvalSpec, FieldRule, ListRule
 from extractor.evaluation.gold import GoldDoc, GoldError, iter_records, load_gold, load_records
 from extractor.evaluation.render import (
     render_comparison,
@@ -16,7 +17,6 @@ from extractor.evaluation.report import (
     load_report,
 )
 from extractor.evaluation.score import score
-from extractor.evalspec import EvalSpec, FieldRule, ListRule
 
 __all__ = [
     "Comparison",

@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.evaluation.normalize import is_null, similarity
 from extractor.evalspec import EvalSpec, FieldRule, ListRule
+from extractor.evaluation.normalize import is_null, similarity
 
 MIN_DEFAULT_AGREEMENT = 0.5
 """Share of agreeing scalar fields needed to pair objects of a list without a rule."""

@@ -24,10 +24,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from extractor.evalspec import EvalSpec
 from extractor.evaluation.align import align_objects
 from extractor.evaluation.gold import GoldDoc, GoldError
 from extractor.evaluation.normalize import is_null, similarity
-from extractor.evalspec import EvalSpec
 
 Ref = tuple[str, int]  # (doc_id, index in the document's list)
 

@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from extractor.evalspec import EvalSpec, FieldRule, ListRule
 from extractor.evaluation.align import align_objects, align_scalars
 from extractor.evaluation.gold import GoldDoc
 from extractor.evaluation.models import (
@@ -38,7 +39,6 @@ from extractor.evaluation.models import (
     ordered_paths,
 )
 from extractor.evaluation.normalize import is_null, similarity
-from extractor.evalspec import EvalSpec, FieldRule, ListRule
 
 __all__ = ["EvalReport", "outcome", "score"]
 
