@@ -815,8 +815,8 @@ def _details_for(home: str, away: str, goals: int, cards: int) -> type[BaseModel
 
 
 _NAME = (
-    r"(?:1\.\s?)?[A-ZÀ-ÞØÆÅ][\w.'’&]*"
-    r"(?:\s(?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&]*|de|di|del|da|do|la|le|van|von|d'\w+)){0,2}"
+    r"(?:1\.[ ]?)?[A-ZÀ-ÞØÆÅ][\w.'’&]*"
+    r"(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&]*|de|di|del|da|do|la|le|van|von|d'\w+)){0,2}"
 )
 _WEEKDAYS = (
     "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
@@ -829,7 +829,8 @@ _WEEKDAY_PREFIX = re.compile(rf"^(?i:{_WEEKDAYS})\s+")
 #: start of a line, after a separator, a weekday, or the previous result of the list.
 _LISTED = re.compile(
     rf"(?:^|[,;|(]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+|(?<=\d)\s+)"
-    rf"(?P<home>{_NAME})\s?[-–]\s?(?P<away>{_NAME})\s+\(?(?P<hs>\d{{1,2}})\s?[-:–]\s?(?P<as>\d{{1,2}})(?![\d:])",
+    rf"(?P<home>{_NAME})[ \t]?[-–][ \t]?(?P<away>{_NAME})"
+    rf"[ \t]+\(?(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})(?![\d:])",
     re.MULTILINE,
 )
 
@@ -837,9 +838,20 @@ _LISTED = re.compile(
 #: The other results-line form: "Nottingham Forest 2 - Brentford 2", "Rayo Vallecano 1-Barcelona 1".
 _SPLIT_SCORE = re.compile(
     rf"(?:^|[,;|(*•]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+)"
-    rf"(?P<home>{_NAME})\s+(?P<hs>\d{{1,2}})\s?[-–]\s?(?P<away>{_NAME})\s+(?P<as>\d{{1,2}})(?![\d:.,]\d|[\d:])",
+    rf"(?P<home>{_NAME})[ \t]+(?P<hs>\d{{1,2}})[ \t]?[-–][ \t]?(?P<away>{_NAME})"
+    rf"[ \t]+(?P<as>\d{{1,2}})(?![\d:.,]\d|[\d:])",
     re.MULTILINE,
 )
+
+
+_NAME_LINE = r"(?:1\.[ ]?)?[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ][\w.'’&-]+){0,3}"
+#: A line that is only a result: "SM Caen 0-1 Girondins de Bordeaux", "- Leeds 4-3 Bournemouth".
+_LINE_RESULT = re.compile(
+    rf"^[-*•\t ]*(?P<home>{_NAME_LINE})[ \t]+(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})"
+    rf"[ \t]+(?P<away>{_NAME_LINE})[ \t]*$",
+    re.MULTILINE,
+)
+_SHOUTED = re.compile(r"^[A-ZÀ-Þ]{5,}$")  # "TABELLINO": a section label, not a club
 
 
 def listed_results(text: str) -> list[MatchStub]:
@@ -849,10 +861,15 @@ def listed_results(text: str) -> list[MatchStub]:
     score split by its teams ("Forest 2 - Brentford 2") is not a score to it.
     """
     found = []
-    hits = sorted([*_LISTED.finditer(text), *_SPLIT_SCORE.finditer(text)], key=lambda hit: hit.start())
+    hits = sorted(
+        [*_LISTED.finditer(text), *_SPLIT_SCORE.finditer(text), *_LINE_RESULT.finditer(text)],
+        key=lambda hit: hit.start(),
+    )
     for hit in hits:
         home, away = _WEEKDAY_PREFIX.sub("", hit.group("home").strip()), hit.group("away").strip()
         if len(home) < 2 or len(away) < 2 or same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:
+            continue
+        if _SHOUTED.match(home) or _SHOUTED.match(away):
             continue
         found.append(MatchStub(home_team=home, away_team=away, home_score=int(hit["hs"]), away_score=int(hit["as"])))
     return found
@@ -898,8 +915,23 @@ def _detail_contexts(answers: Answers, grounder: Grounder) -> list[dict[str, Any
 
 
 def _said_more_than_once(stub: MatchStub, grounder: Grounder) -> bool:
-    """A match whose teams the article names only once (a line of a results box) has no more to ask."""
-    return any(len(grounder.find_all(team)) > 1 for team in (stub.home_team, stub.away_team))
+    """Whether there is more to ask about a match than its result.
+
+    Not for a match whose teams the article names only once, on a line with no minute on it
+    (a results box: "OB-Vejle 0-1 Søndag Randers FC-FC Nordsjælland 3-4"); yes when they are
+    named again, or their line lists the scorers ("Rayo 1-Barcelona 1. Goles: 40' Yamal").
+    """
+    text = grounder.folded_text
+    for team in (stub.home_team, stub.away_team):
+        mentions = grounder.find_all(team)
+        if len(mentions) > 1:
+            return True
+        for start, end in mentions:
+            line_end = text.find("\n", end)
+            line = text[start : line_end if line_end >= 0 else len(text)]
+            if _MINUTE_EXPR.search(line):
+                return True
+    return False
 
 
 def _evidence(stub: MatchStub, grounder: Grounder) -> str | None:
