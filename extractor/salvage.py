@@ -143,16 +143,43 @@ _MISSING = object()
 
 
 def _fix_by_child(model: type[BaseModel], data: dict[str, Any], loc: Path, message: str) -> tuple[Path, Any] | None:
-    """Remove one list item below `loc` (last first) if that makes `loc`'s error go away."""
+    """Remove the list items below `loc` whose removal makes `loc`'s error go away.
+
+    Tries one item (last first), then pairs, then triples (three copies of one duplicate goal),
+    so `loc` itself is dropped only when no few smaller pieces can save it. Returns the first
+    removed item; the caller's loop removes the rest on its next rounds.
+    """
     node = _get(data, loc)
     if not isinstance(node, dict):
         return None
-    for child in reversed(list(_list_items(node, loc))):
+    plan = _removals(model, data, loc, message, depth=_SEARCH_DEPTH)
+    if not plan:
+        return None
+    return plan[0], _remove(data, plan[0], False)
+
+
+_SEARCH_DEPTH = 3
+_SEARCH_WIDTH = (24, 12, 8)  # items tried per level: all of a match's 12 + 12, then fewer deeper down
+
+
+def _removals(model: type[BaseModel], data: dict[str, Any], loc: Path, message: str, depth: int) -> list[Path]:
+    node = _get(data, loc)
+    width = _SEARCH_WIDTH[min(_SEARCH_DEPTH - depth, len(_SEARCH_WIDTH) - 1)]
+    children = list(reversed(list(_list_items(node, loc))))[:width] if isinstance(node, dict) else []
+    trials = []
+    for child in children:
         trial = copy.deepcopy(data)
         _remove(trial, child, False)
         if not _has_error(model, trial, loc, message):
-            return child, _remove(data, child, False)
-    return None
+            return [child]
+        trials.append((child, trial))
+    if depth <= 1:
+        return []
+    for child, trial in trials:
+        rest = _removals(model, trial, loc, message, depth - 1)
+        if rest:
+            return [child, *rest]
+    return []
 
 
 def _fix_by_null(model: type[BaseModel], data: dict[str, Any], loc: Path, message: str) -> tuple[Path, Any] | None:

@@ -917,9 +917,9 @@ def _detail_contexts(answers: Answers, grounder: Grounder) -> list[dict[str, Any
 def _said_more_than_once(stub: MatchStub, grounder: Grounder) -> bool:
     """Whether there is more to ask about a match than its result.
 
-    Not for a match whose teams the article names only once, on a line with no minute on it
-    (a results box: "OB-Vejle 0-1 Søndag Randers FC-FC Nordsjælland 3-4"); yes when they are
-    named again, or their line lists the scorers ("Rayo 1-Barcelona 1. Goles: 40' Yamal").
+    Not for a match whose teams the article names only once, with no minute on that line or the
+    next (a results box: "OB-Vejle 0-1 Søndag Randers FC-FC Nordsjælland 3-4"); yes when they
+    are named again, or those lines list the scorers ("Rayo 1-Barcelona 1. Goles: 40' Yamal").
     """
     text = grounder.folded_text
     for team in (stub.home_team, stub.away_team):
@@ -927,9 +927,11 @@ def _said_more_than_once(stub: MatchStub, grounder: Grounder) -> bool:
         if len(mentions) > 1:
             return True
         for start, end in mentions:
+            # its own line and the next one ("SM Caen 0-1 Bordeaux" / "But : Sankharé (19e) ...")
             line_end = text.find("\n", end)
-            line = text[start : line_end if line_end >= 0 else len(text)]
-            if _MINUTE_EXPR.search(line):
+            next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+            lines = text[start : next_end if next_end >= 0 else len(text)]
+            if _MINUTE_EXPR.search(lines):
                 return True
     return False
 

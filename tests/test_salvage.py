@@ -170,3 +170,12 @@ def test_a_date_needs_its_day_and_month_in_the_text(text: str, date: str, stated
     from schemas.match_report import date_stated
 
     assert date_stated(fold_text(text), date) is stated
+
+
+def test_three_copies_of_one_goal_cost_the_copies_not_the_match() -> None:
+    copies = [goal("Alexander Scholz", "Midtjylland", None) for _ in range(3)]
+    data = {"matches": [match(home_score=1, away_score=3, goals=copies)]}
+    value, warnings = validate_salvaging(MatchReport, data)
+    kept = value.model_dump()["matches"]
+    assert len(kept) == 1 and len(kept[0]["goals"]) == 1
+    assert [w.rule for w in warnings] == ["value_error", "value_error"]
