@@ -30,8 +30,11 @@ def test_baseline_names_what_it_measured():
     meta = baseline["meta"]
     assert meta["task"] == "match_report"
     assert meta["models"] and meta["backends"]
-    assert {p["id"] for p in meta["prompts"]} >= {"match_report/en", "match_report/da", "match_report/nl"}
-    assert 0.0 <= baseline["overall"]["f1"] <= 1.0
+    staged = {f"match_report/staged/{lang}" for lang in ("en", "da", "nl", "de", "es", "fr", "it")}
+    assert {p["id"] for p in meta["prompts"]} >= staged
+    assert meta["split"] == "all" and meta["documents"] == 49
+    assert set(baseline["groups"]) >= {"all", "split:dev", "split:test", "split:seeds", "kind:no_result", "noisy"}
+    assert baseline["groups"]["all"]["error_records"] == 0
 
 
 def test_every_gold_file_fits_the_current_schema():

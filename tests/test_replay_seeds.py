@@ -32,7 +32,8 @@ def test_run_over_the_seeds_replays_five_records(tmp_path):
     assert result.exit_code == 0
     for record in records:
         assert record["model"] == "qwen2.5-coder-1.5b-instruct-q4_k_m"
-        assert record["usage"]["prompt_tokens"] > 0 and record["attempts"] >= 2  # the matches, then per match
+        assert record["usage"]["prompt_tokens"] > 0
+        assert record["attempts"] >= 1 + len(record["result"]["matches"]) > 1 or not record["result"]["matches"]
         for span in record["grounding"]:  # every kept string fact has its place in the original file
             assert span["start"] is not None and span["end"] > span["start"]
 
