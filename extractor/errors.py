@@ -94,3 +94,15 @@ class CircuitOpen(RunStopped, BackendError):
     """Many documents in a row failed with the same transport error: the endpoint is down or unreachable."""
 
     kind = "circuit_open"
+
+
+def find_cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """The first exception of `kind` in `exc`'s cause/context chain."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None

@@ -23,6 +23,20 @@ ISO_639_1 = frozenset(
 )
 
 
+def language_code(value: str | None) -> str | None:
+    """A checked ISO 639-1 code (lower case), or None.
+
+    Raises:
+        ValueError: not a two-letter ISO 639-1 code.
+    """
+    if value is None:
+        return None
+    code = value.strip().lower()
+    if code not in ISO_639_1:
+        raise ValueError(f"not an ISO 639-1 language code: {value!r} (two letters, e.g. en, da, nl)")
+    return code
+
+
 class Settings(BaseSettings):
     """Everything a run needs to know. Immutable; use `model_copy(update=...)` to vary."""
 
@@ -104,12 +118,7 @@ class Settings(BaseSettings):
     @field_validator("language")
     @classmethod
     def _iso_639_1(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        code = value.strip().lower()
-        if code not in ISO_639_1:
-            raise ValueError(f"not an ISO 639-1 language code: {value!r} (two letters, e.g. en, da, nl)")
-        return code
+        return language_code(value)
 
     @field_validator("replay_dir")
     @classmethod

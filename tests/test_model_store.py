@@ -181,8 +181,8 @@ def test_racing_processes_assemble_once_and_agree(spec: ModelSpec, cache: Path, 
 
 def test_model_path_must_be_a_gguf(tmp_path: Path) -> None:
     good = tmp_path / "mine.gguf"
-    good.write_bytes(GGUF_MAGIC + b"\x03\x00\x00\x00rest")
-    assert check_gguf(good) == good
+    _tiny_gguf(good, 0, 200)  # a header, one tensor at offset 0, and its data
+    assert good.read_bytes()[:4] == GGUF_MAGIC and check_gguf(good) == good
     bad = tmp_path / "notes.gguf"
     bad.write_bytes(b"hello world")
     with pytest.raises(ConfigError, match="not a GGUF file"):
@@ -190,7 +190,7 @@ def test_model_path_must_be_a_gguf(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read it"):
         check_gguf(tmp_path / "absent.gguf")
     info = model_info(model_path=good)
-    assert (info.alias, info.source, info.ready, info.size, info.sha256) == ("mine", "model_path", True, 12, None)
+    assert (info.alias, info.source, info.ready, info.size, info.sha256) == ("mine", "model_path", True, 200, None)
     assert not model_info(model_path=bad).ready
 
 

@@ -20,9 +20,8 @@ from instructor.core import InstructorRetryException
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel
 
-from extractor.errors import BackendError, ExtractorError, ModelOutputError, ReplayMissError
+from extractor.errors import BackendError, ExtractorError, ModelOutputError, ReplayMissError, find_cause
 from extractor.llm.backend import MODES, Endpoint
-from extractor.llm.recording import find_cause
 from extractor.llm.retry import describe, transport_retrying
 from extractor.records import Usage
 from extractor.settings import Settings

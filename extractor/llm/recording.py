@@ -98,15 +98,3 @@ class RecordingTransport(httpx2.AsyncBaseTransport):
     async def aclose(self) -> None:
         """Close the inner transport."""
         await self.inner.aclose()
-
-
-def find_cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
-    """The first exception of `kind` in `exc`'s cause/context chain."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, kind):
-            return current
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return None

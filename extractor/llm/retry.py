@@ -27,8 +27,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from extractor.errors import ReplayMissError
-from extractor.llm.recording import find_cause
+from extractor.errors import ReplayMissError, find_cause
 from extractor.redact import redact
 from extractor.settings import Settings
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
-from extractor.settings import ISO_639_1
+from extractor.settings import language_code
 
 JobState = Literal["queued", "running", "done", "cancelled"]
 #: States a job never leaves.
@@ -39,12 +39,7 @@ class Article(_Request):
     @field_validator("language")
     @classmethod
     def _iso_639_1(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        code = value.strip().lower()
-        if code not in ISO_639_1:
-            raise ValueError(f"not an ISO 639-1 language code: {value!r} (two letters, e.g. en, da, nl)")
-        return code
+        return language_code(value)
 
 
 class JobRequest(_Request):
