@@ -273,6 +273,8 @@ _GENERIC_STAGE = {
     )
 }  # fmt: skip
 _NEAR = 90
+_COACH_NEAR = 40  # "Atalanta coach Gian Piero Gasperini", "Trainer Thomas Tuchel"
+_CARD_NEAR = 90  # a card word within a few words of the name (a sentence away is another player's card)
 _CARD_LIMIT = 4
 _GOAL_LIMIT = 8  # a longer list from a small model is junk repeated to the grammar's limit
 
@@ -350,7 +352,7 @@ def _card_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     for m, match in enumerate(data.get("matches") or []):
         for c, card in enumerate(match.get("cards") or []):
             player = card.get("player") or ""
-            if not _near(grounder, player, _CARD_WORDS, _WINDOW):
+            if not _near(grounder, player, _CARD_WORDS, _CARD_NEAR):
                 findings.append(
                     Finding(("matches", m, "cards", c), "no_card_in_text", f"no card is mentioned near {player!r}")
                 )
@@ -411,7 +413,7 @@ def _flag_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             findings.append(Finding(("matches", m, "stage"), "generic_stage", f"{stage!r} names no round", "null"))
         for side in ("home_coach", "away_coach"):
             coach = match.get(side)
-            if isinstance(coach, str) and coach and not _near(grounder, coach, _COACH_WORDS, _NEAR):
+            if isinstance(coach, str) and coach and not _near(grounder, coach, _COACH_WORDS, _COACH_NEAR):
                 message = f"{coach!r} is not called a coach in the article"
                 findings.append(Finding(("matches", m, side), "not_a_coach", message, "null"))
     return findings
@@ -547,6 +549,20 @@ def date_stated(text: str, value: str) -> bool:
     return any(re.search(pattern, text) for pattern in patterns)
 
 
+_DATE_WINDOW = 250
+
+
+def _near_teams(grounder: Grounder, match: dict[str, Any]) -> str:
+    """The text around the match's team names (a date in a headline list is another story's)."""
+    text = grounder.folded_text
+    pieces = [
+        text[max(0, start - _DATE_WINDOW) : end + _DATE_WINDOW]
+        for side in ("home_team", "away_team")
+        for start, end in grounder.find_all(match.get(side) or "")
+    ]
+    return "\n".join(pieces)
+
+
 def _date_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     findings = []
     for index, match in enumerate(data.get("matches") or []):
@@ -554,7 +570,7 @@ def _date_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             continue
         try:
-            stated = date_stated(grounder.folded_text, value)
+            stated = date_stated(_near_teams(grounder, match), value)
         except (ValueError, IndexError):
             stated = False
         if not stated:
