@@ -14,6 +14,7 @@ public contract: other tools read them. Descriptions are written for the model
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
@@ -335,15 +336,19 @@ def scores_written(grounder: Grounder) -> list[str]:
     return list(seen)[:24]
 
 
+def _mentions(grounder: Grounder, name: str) -> Iterator[tuple[int, int]]:
+    """Where the article names a person: the whole name, then the surname alone (3+ letters)."""
+    for word in dict.fromkeys([name, *name.split()[-1:]]):
+        if len(word) >= 3:
+            yield from grounder.find_all(word)
+
+
 def _near(grounder: Grounder, name: str, pattern: re.Pattern[str], window: int) -> bool:
     """Whether `pattern` occurs within `window` characters of a mention of `name` (or its surname)."""
     text = grounder.folded_text
-    for word in dict.fromkeys([name, *name.split()[-1:]]):
-        if len(word) < 3:
-            continue
-        for start, end in grounder.find_all(word):
-            if pattern.search(text[max(0, start - window) : end + window]):
-                return True
+    for start, end in _mentions(grounder, name):
+        if pattern.search(text[max(0, start - window) : end + window]):
+            return True
     return False
 
 
@@ -466,25 +471,22 @@ def _minutes_near(grounder: Grounder, name: str) -> tuple[set[int], set[int]]:
     text = grounder.folded_text
     found: set[int] = set()
     loose: set[int] = set()
-    for word in dict.fromkeys([name, *name.split()[-1:]]):
-        if len(word) < 3:
-            continue
-        for start, end in grounder.find_all(word):
-            # this sentence and the one before it ("took the lead in the 13th minute. ... Scholz volleyed")
-            left = max(_sentence_start(text, _sentence_start(text, start) - 2), start - 2 * _WINDOW, 0)
-            stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-            right = min([*stops, end + _WINDOW])
-            covered: list[tuple[int, int]] = []
-            for hit in _MINUTE_EXPR.finditer(text, left, right):
-                tail = _TAIL_STOP.split(text[hit.end() : hit.end() + 24], maxsplit=1)[0]
-                minute = parse_minute(hit.group() + tail)
-                if minute is not None:
-                    found.add(minute)
-                    covered.append((hit.start(), hit.end() + len(tail)))
-            for number in re.finditer(r"(?<![\d.,:-])\d{1,3}(?![\d:-]|[.,]\d)", text[left:right]):
-                at = left + number.start()
-                if not any(a <= at < b for a, b in covered):
-                    loose.add(int(number.group()))
+    for start, end in _mentions(grounder, name):
+        # this sentence and the one before it ("took the lead in the 13th minute. ... Scholz volleyed")
+        left = max(_sentence_start(text, _sentence_start(text, start) - 2), start - 2 * _WINDOW, 0)
+        stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+        right = min([*stops, end + _WINDOW])
+        covered: list[tuple[int, int]] = []
+        for hit in _MINUTE_EXPR.finditer(text, left, right):
+            tail = _TAIL_STOP.split(text[hit.end() : hit.end() + 24], maxsplit=1)[0]
+            minute = parse_minute(hit.group() + tail)
+            if minute is not None:
+                found.add(minute)
+                covered.append((hit.start(), hit.end() + len(tail)))
+        for number in re.finditer(r"(?<![\d.,:-])\d{1,3}(?![\d:-]|[.,]\d)", text[left:right]):
+            at = left + number.start()
+            if not any(a <= at < b for a, b in covered):
+                loose.add(int(number.group()))
     return found, loose
 
 
