@@ -150,12 +150,9 @@ class EmbeddedBackend(Backend):
         server.spawn()  # in this thread: PR_SET_PDEATHSIG follows the spawning thread
         self.server = server
         try:
-            server.check_alive()
-            while not await asyncio.to_thread(server.answers):
-                await asyncio.sleep(0.2)
-                server.check_alive()
+            await server.wait_ready()  # stops the child itself if it fails
         except BaseException:
-            await self.stop()
+            self.server = None
             raise
         log.info("embedded model server ready at %s (pid %s, log %s)", server.base_url, server.pid,
                  config.log_path)

@@ -20,6 +20,7 @@ Server flags, as measured on a 2-core CPU box with the 1.5B Q4_K_M model:
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import ctypes
 import json
@@ -115,7 +116,7 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 class LlamaServer:
-    """One ``llama_cpp.server`` child process. Use `start`/`stop` or a ``with`` block."""
+    """One ``llama_cpp.server`` child process: `spawn` + `wait_ready` (or `start`), then `stop`."""
 
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
@@ -137,7 +138,7 @@ class LlamaServer:
         return self.process.pid if self.process else None
 
     def spawn(self) -> None:
-        """Launch the child; returns at once (then `check_alive` / `answers`, or `wait_ready`).
+        """Launch the child; returns at once (then `wait_ready`).
 
         Raises:
             ConfigError: an explicitly chosen port is already taken.
@@ -202,22 +203,30 @@ class LlamaServer:
             return False
         return True
 
-    def wait_ready(self) -> str:
-        """Block until the API answers and return the base URL; stop the child on failure."""
+    async def wait_ready(self, poll_seconds: float = 0.2) -> str:
+        """Wait until the API answers and return the base URL; stop the child on failure.
+
+        The one readiness loop, for the embedded backend and for `start`. Run it on the
+        thread that called `spawn` (a lost port race respawns there); only the HTTP probe
+        goes to a worker thread.
+
+        Raises:
+            BackendError: the child died or did not answer within its startup timeout.
+        """
         try:
             self.check_alive()
-            while not self.answers():
-                time.sleep(0.2)
+            while not await asyncio.to_thread(self.answers):
+                await asyncio.sleep(poll_seconds)
                 self.check_alive()
         except BaseException:
-            self.stop()
+            await asyncio.to_thread(self.stop)
             raise
         return self.base_url
 
     def start(self) -> str:
-        """`spawn` then `wait_ready`; returns the base URL."""
+        """`spawn`, then block in `wait_ready`; returns the base URL (for ``extractor model serve``)."""
         self.spawn()
-        return self.wait_ready()
+        return asyncio.run(self.wait_ready())
 
     def wait(self) -> int:
         """Block until the child exits (e.g. for ``extractor model serve``); its exit code."""
@@ -257,13 +266,6 @@ class LlamaServer:
     def _lost_port_race(self) -> bool:
         """True if a port we picked was taken by someone else before the child bound it."""
         return self.config.port is None and self._respawns < 2 and "address already in use" in self.log_tail()
-
-    def __enter__(self) -> LlamaServer:
-        self.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
 
 
 def _check_port_free(host: str, port: int) -> None:
