@@ -99,7 +99,7 @@ class Session:
             task=self.task,
             prompts=self.prompts,
             settings=s,
-            backend=self.backend.name,
+            backend_name=self.backend.name,
             endpoint=endpoint,
             client=make_client(endpoint, s, self._http),
         )

@@ -64,10 +64,9 @@ class ModelOutputError(ExtractorError):
 
     kind = "model_output_error"
 
-    def __init__(self, message: str, *, last_output: str | None = None, details: Any = None) -> None:
+    def __init__(self, message: str, *, last_output: str | None = None) -> None:
         super().__init__(message)
         self.last_output = last_output
-        self.details = details
 
 
 class RunStopped(ExtractorError):

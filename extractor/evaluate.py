@@ -23,7 +23,7 @@ from extractor.api import aextract_many
 from extractor.errors import ConfigError
 from extractor.evaluation.gold import GoldDoc, load_gold, select_split
 from extractor.evaluation.merge_score import MergeReport, load_merge_gold, score_merge
-from extractor.evaluation.models import Comparison, EvalReport
+from extractor.evaluation.models import Comparison, EvalReport, load_report
 from extractor.evaluation.report import compare
 from extractor.evaluation.score import score
 from extractor.merge import consolidate
@@ -144,8 +144,7 @@ def gold_record(doc: GoldDoc, task: Task) -> dict[str, Any]:
 
 def compare_reports(current: EvalReport, baseline_path: Path, max_drop: float) -> Comparison:
     """Compare a report with a committed baseline report file."""
-    previous = EvalReport.model_validate_json(baseline_path.read_text(encoding="utf-8"))
-    return compare(current, previous, max_drop)
+    return compare(current, load_report(baseline_path), max_drop)
 
 
 def gold_source(task: Task, source: str) -> Path:

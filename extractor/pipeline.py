@@ -28,6 +28,7 @@ from extractor.records import ErrorInfo, PromptRef, Record, RecordWarning
 from extractor.redact import redact
 from extractor.salvage import NothingValid, refine, spans
 from extractor.settings import Settings
+from extractor.shorten import CLIPPED
 from extractor.staged import run_plan
 from extractor.tasks import Task
 
@@ -41,7 +42,7 @@ class Runtime:
     task: Task
     prompts: PromptSet
     settings: Settings
-    backend: str
+    backend_name: str
     endpoint: Endpoint
     client: openai.AsyncOpenAI
 
@@ -132,7 +133,7 @@ async def _ask(
 
 def _last_answer(text: str | None) -> dict[str, Any] | None:
     """The last invalid answer as data, when it parses (its invalid facts are dropped later)."""
-    if not text or text.endswith("…[clipped]"):
+    if not text or text.endswith(CLIPPED):
         return None
     try:
         data = json.loads(text)
@@ -184,7 +185,7 @@ def _envelope(
         "task": rt.task.name,
         "language": language,
         "prompt": _ref(prompt),
-        "backend": rt.backend,
+        "backend": rt.backend_name,
         "model": rt.endpoint.model,
         "attempts": ledger.attempts,
         "usage": ledger.usage,

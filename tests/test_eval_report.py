@@ -1,4 +1,4 @@
-"""Report plumbing: gold/record loading, JSON round trip, comparison and rendering."""
+"""Report plumbing: gold loading, JSON round trip, comparison and rendering."""
 
 from __future__ import annotations
 
@@ -16,14 +16,12 @@ from extractor.evaluation import (
     GoldError,
     compare,
     load_gold,
-    load_records,
-    load_report,
     render_comparison,
-    render_mismatches,
     render_table,
     score,
     to_markdown,
 )
+from extractor.evaluation.models import load_report
 from schemas.match_report import EVAL_SPEC, MatchReport
 
 MATCH: dict[str, Any] = {
@@ -109,14 +107,6 @@ def test_render_table_and_comparison() -> None:
     assert "-0.222" in comparison_text
 
 
-def test_render_mismatches() -> None:
-    text = _render(render_mismatches(_report(drop_kane=True)))
-    assert "matches.goals[]" in text
-    assert "missing" in text
-    assert '"Harry Kane"' in text
-    assert "0 more" not in text
-
-
 def test_to_markdown() -> None:
     current = _report(drop_kane=True)
     plain = to_markdown(current)
@@ -169,12 +159,3 @@ def test_load_gold_errors(tmp_path: Path, name: str, data: dict[str, Any], messa
 def test_load_gold_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(GoldError, match="not found"):
         load_gold(tmp_path / "nope")
-
-
-def test_load_records(tmp_path: Path) -> None:
-    path = tmp_path / "out.jsonl"
-    path.write_text('{"doc_id": "a", "status": "ok"}\n\n{"doc_id": "b", "status": "error"}\n')
-    assert [r["doc_id"] for r in load_records(path)] == ["a", "b"]
-    path.write_text('{"doc_id": "a"}\nnot json\n')
-    with pytest.raises(GoldError, match=":2: not JSON"):
-        load_records(path)

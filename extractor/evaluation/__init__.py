@@ -1,10 +1,9 @@
 """Evaluation: score extraction records against hand-labelled gold files."""
 
 from extractor.evalspec import EvalSpec, FieldRule, ListRule
-from extractor.evaluation.gold import GoldDoc, GoldError, iter_records, load_gold, load_records
+from extractor.evaluation.gold import GoldDoc, GoldError, load_gold
 from extractor.evaluation.render import (
     render_comparison,
-    render_mismatches,
     render_table,
     to_markdown,
 )
@@ -14,7 +13,6 @@ from extractor.evaluation.report import (
     EvalReport,
     Mismatch,
     compare,
-    load_report,
 )
 from extractor.evaluation.score import score
 
@@ -29,12 +27,8 @@ __all__ = [
     "ListRule",
     "Mismatch",
     "compare",
-    "iter_records",
     "load_gold",
-    "load_records",
-    "load_report",
     "render_comparison",
-    "render_mismatches",
     "render_table",
     "score",
     "to_markdown",

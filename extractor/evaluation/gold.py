@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import typing
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -145,27 +143,3 @@ def select_split(docs: dict[str, GoldDoc], split: str) -> dict[str, GoldDoc]:
     if split not in SPLITS:
         raise GoldError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)}, all")
     return {doc_id: doc for doc_id, doc in docs.items() if doc.split == split}
-
-
-def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Yield the JSON objects of a JSONL records file, skipping blank lines.
-
-    Raises:
-        GoldError: A line is not a JSON object.
-    """
-    with Path(path).open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldError(f"{path}:{number}: not JSON: {exc}") from exc
-            if not isinstance(record, dict):
-                raise GoldError(f"{path}:{number}: a record must be a JSON object")
-            yield record
-
-
-def load_records(path: str | Path) -> list[dict[str, Any]]:
-    """All records of a JSONL file (see `iter_records`)."""
-    return list(iter_records(path))

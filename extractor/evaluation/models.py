@@ -202,17 +202,9 @@ class EvalReport(BaseModel):
     ungraded: list[str] = Field(default_factory=list, description="doc_ids of records that have no gold file.")
     meta: dict[str, Any] = Field(default_factory=dict)
 
-    def field_counts(self) -> dict[str, Counts]:
-        """`per_field` without the item-level entries."""
-        return {k: v for k, v in self.per_field.items() if not is_item_path(k)}
-
-    def item_counts(self) -> dict[str, Counts]:
-        """Only the item-level entries of `per_field`."""
-        return {k: v for k, v in self.per_field.items() if is_item_path(k)}
-
 
 def load_report(path: str | Path) -> EvalReport:
-    """Read a report written as `report.model_dump_json()`."""
+    """Read a report written by `extractor eval --json` (``report.model_dump_json()``)."""
     return EvalReport.model_validate_json(Path(path).read_bytes())
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from rich.console import Group
@@ -104,26 +103,6 @@ def _groups_table(report: EvalReport) -> Table:
         table.add_column(name, justify="left" if index == 0 else "right")
     for row in rows:
         table.add_row(*row, style="bold" if row[0] == "all" else None)
-    return table
-
-
-def _short(value: object, width: int = 60) -> str:
-    text = "-" if value is None else json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def render_mismatches(report: EvalReport, limit: int | None = 50) -> Table:
-    """The report's mismatches (the first `limit`, all when None) as a rich table."""
-    shown = report.mismatches if limit is None else report.mismatches[:limit]
-    hidden = len(report.mismatches) - len(shown)
-    caption = f"{hidden} more not shown" if hidden else None
-    table = Table(title="Mismatches", title_justify="left", caption=caption)
-    for name in ("document", "field", "kind", "gold", "predicted", "context"):
-        table.add_column(name, overflow="fold")
-    styles = {"missing": "yellow", "extra": "magenta", "wrong": "red", "swap": "cyan"}
-    for m in shown:
-        table.add_row(m.document, m.field, Text(m.kind, styles[m.kind]), _short(m.gold),
-                      _short(m.predicted), m.context)  # fmt: skip
     return table
 
 

@@ -17,10 +17,9 @@ from extractor.evaluation.models import (
     MismatchKind,
     is_item_path,
     item_path,
-    load_report,
     ordered_paths,
 )
-from extractor.evaluation.render import render_comparison, render_mismatches, render_table, to_markdown
+from extractor.evaluation.render import render_comparison, render_table, to_markdown
 
 __all__ = [
     "Accuracy",
@@ -34,10 +33,8 @@ __all__ = [
     "compare",
     "is_item_path",
     "item_path",
-    "load_report",
     "ordered_paths",
     "render_comparison",
-    "render_mismatches",
     "render_table",
     "to_markdown",
 ]

@@ -25,6 +25,7 @@ from extractor.llm.backend import MODES, Endpoint
 from extractor.llm.retry import describe, transport_retrying
 from extractor.records import Usage
 from extractor.settings import Settings
+from extractor.shorten import CLIPPED, shorten
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -231,10 +232,8 @@ async def _instructor_call(
             # A broken response body, not model output: instructor must not re-ask for it.
             raise BackendError(describe(exc)) from exc
         if not hasattr(response, "choices"):  # openai hands back the text of a non-JSON 200 (an HTML page)
-            raise BackendError(
-                f"the endpoint answered HTTP 200 without a chat completion ({_first_line(str(response), 120)!r}); "
-                "is the base URL right?"
-            )
+            body = shorten(str(response), 120, one_line=True)
+            raise BackendError(f"the endpoint answered HTTP 200 without a chat completion ({body!r}); is the base URL right?")
         ledger.observe(response)
         if response.choices and response.choices[0].finish_reason == "length":
             raise OutputTruncated("finish_reason=length")
@@ -259,7 +258,7 @@ async def _instructor_call(
         failed = getattr(exc, "failed_attempts", None) or []
         reason = str(failed[-1].exception) if failed else str(exc)
         raise ModelOutputError(
-            f"output failed validation after {exc.n_attempts} attempt(s): {_first_line(reason)}",
+            f"output failed validation after {exc.n_attempts} attempt(s): {shorten(reason, 600, one_line=True)}",
             last_output=_clip(ledger.last_output),
         ) from exc
     except openai.OpenAIError as exc:
@@ -273,12 +272,6 @@ def _transport_failure(exc: openai.OpenAIError) -> ExtractorError:
     return miss if isinstance(miss, ReplayMissError) else BackendError(describe(exc))
 
 
-def _first_line(text: str, limit: int = 600) -> str:
-    text = " ".join(text.split())
-    return text[:limit]
-
-
 def _clip(text: str | None) -> str | None:
-    if text is None or len(text) <= LAST_OUTPUT_LIMIT:
-        return text
-    return text[:LAST_OUTPUT_LIMIT] + "…[clipped]"
+    """The last answer as a record keeps it: at most `LAST_OUTPUT_LIMIT` characters."""
+    return None if text is None else shorten(text, LAST_OUTPUT_LIMIT, marker=CLIPPED)

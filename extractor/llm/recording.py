@@ -47,8 +47,6 @@ class RecordingTransport(httpx2.AsyncBaseTransport):
         self.store = Path(store)
         self.mode = mode
         self.inner = inner or httpx2.AsyncHTTPTransport()
-        self.hits = 0
-        self.misses = 0
         if mode == "record":
             self.store.mkdir(parents=True, exist_ok=True)
 
@@ -62,13 +60,11 @@ class RecordingTransport(httpx2.AsyncBaseTransport):
         key = request_key(request.url.path, body)
         path = self.store / f"{key}.json"
         if path.is_file():
-            self.hits += 1
             saved = json.loads(path.read_text(encoding="utf-8"))["response"]
             if self.mode == "record":
                 os.utime(path)  # a used recording is fresh: older files in the store are stale
 
             return httpx2.Response(saved["status"], json=saved["body"], request=request)
-        self.misses += 1
         if self.mode == "replay":
             raise ReplayMissError(f"no recorded exchange {key[:12]} in {self.store}")
         response = await self.inner.handle_async_request(request)

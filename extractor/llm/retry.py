@@ -30,6 +30,7 @@ from tenacity import (
 from extractor.errors import ReplayMissError, find_cause
 from extractor.redact import redact
 from extractor.settings import Settings
+from extractor.shorten import shorten
 
 RETRYABLE_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 #: Statuses that say the key is refused: no other document can do better, so the run stops.
@@ -128,6 +129,5 @@ def _describe(exc: BaseException) -> str:
     return _short(f"{type(exc).__name__}: {exc}")
 
 
-def _short(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _short(text: str) -> str:
+    return shorten(text, 300, one_line=True)
