@@ -4,6 +4,8 @@ The openai client is injected (tests pass one with a recording transport). instr
 patches a `create` function that is the client's own, wrapped in the transport retry
 policy and in a ledger that counts every HTTP request and sums token usage over all of
 them, so the record's `attempts` and `usage` are true even when instructor re-asks.
+Every retry decision (transport faults, re-asks, answers cut at max_tokens) is taken in
+`extractor.llm.retry`; this module only applies it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pydantic import BaseModel
 
 from extractor.errors import BackendError, ExtractorError, ModelOutputError, ReplayMissError, find_cause
 from extractor.llm.backend import MODES, Endpoint
-from extractor.llm.retry import describe, transport_retrying
+from extractor.llm.retry import describe, transport_retrying, truncation_samplers
 from extractor.records import Usage
 from extractor.settings import Settings
 from extractor.shorten import CLIPPED, shorten
@@ -184,7 +186,7 @@ async def structured_call(
     *,
     keep_messages: bool = False,
 ) -> T:
-    """Ask for `response_model`; retry transport faults, re-ask on invalid output.
+    """Ask for `response_model`; retry transport faults, re-ask on invalid output, retry a cut-off answer.
 
     With `keep_messages`, the messages go out as given: a grammar backend gets the schema
     only as its grammar (instructor's JSON-schema mode, which adds no schema text), so a
@@ -198,12 +200,9 @@ async def structured_call(
     if keep_messages and endpoint.schema_in_response_format:
         endpoint = replace(endpoint, mode="json_schema")
     last: ExtractorError | None = None
-    for round_no in range(settings.truncation_retries + 1):
-        if round_no:
-            # A deterministic runaway repeats at temperature 0: vary the sampler.
-            extras = {**extras, "temperature": max(0.3, settings.temperature), "seed": (settings.seed or 0) + round_no}
+    for sampler in truncation_samplers(settings, extras):
         try:
-            return await _instructor_call(client, endpoint, settings, messages, response_model, ledger, extras)
+            return await _instructor_call(client, endpoint, settings, messages, response_model, ledger, sampler)
         except OutputTruncated as exc:
             last = exc
     assert last is not None
@@ -233,7 +232,9 @@ async def _instructor_call(
             raise BackendError(describe(exc)) from exc
         if not hasattr(response, "choices"):  # openai hands back the text of a non-JSON 200 (an HTML page)
             body = shorten(str(response), 120, one_line=True)
-            raise BackendError(f"the endpoint answered HTTP 200 without a chat completion ({body!r}); is the base URL right?")
+            raise BackendError(
+                f"the endpoint answered HTTP 200 without a chat completion ({body!r}); is the base URL right?"
+            )
         ledger.observe(response)
         if response.choices and response.choices[0].finish_reason == "length":
             raise OutputTruncated("finish_reason=length")

@@ -1,12 +1,16 @@
-"""All retry policy in one place.
+"""All retry policy in one place; `extractor.llm.call` applies it.
 
-Two separate budgets:
+Three separate budgets:
 * transport retries - 429, 5xx, timeouts, dropped connections: exponential backoff with
-  jitter, `Retry-After` honoured, bounded by attempts and by total time (tenacity);
+  jitter, `Retry-After` honoured, bounded by attempts and by total time (`transport_retrying`,
+  tenacity);
 * validation re-asks - output that fails the schema is sent back to the model with the
-  error, bounded by `Settings.validation_retries` (instructor does the re-ask).
+  error, bounded by `Settings.validation_retries` (instructor does the re-ask, configured here
+  by that setting only);
+* runaway output - an answer cut at max_tokens is asked again with a varied sampler,
+  `Settings.truncation_retries` times (`truncation_samplers`).
 The openai client's own retries are switched off (`max_retries=0`) so attempts are
-counted once, here.
+counted once, by the call's ledger.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import email.utils
 import json
 import re
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import openai
@@ -103,6 +108,17 @@ def transport_retrying(settings: Settings) -> AsyncRetrying:
         stop=stop_after_attempt(settings.transport_attempts) | stop_before_delay(settings.retry_budget_seconds),
         reraise=True,
     )
+
+
+def truncation_samplers(settings: Settings, extras: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The request extras of each try at an answer that keeps running into max_tokens.
+
+    The first try is as configured; each retry varies the sampler (temperature at least 0.3,
+    another seed), since a runaway at temperature 0 would only repeat itself.
+    """
+    yield extras
+    for round_no in range(1, settings.truncation_retries + 1):
+        yield {**extras, "temperature": max(0.3, settings.temperature), "seed": (settings.seed or 0) + round_no}
 
 
 def describe(exc: BaseException) -> str:
