@@ -33,7 +33,7 @@ app.add_typer(prompts_app, name="prompts")
 
 @app.command("schema")
 @handle_errors
-def schema(task: opt.Task = None, home: opt.Home = None) -> None:
+def schema(task: opt.TaskOption = None, home: opt.Home = None) -> None:
     """Print the task's JSON Schema (what the model must fill). Example: extractor schema."""
     from extractor.tasks import load_task
 
@@ -44,7 +44,7 @@ def schema(task: opt.Task = None, home: opt.Home = None) -> None:
 
 @prompts_app.command("list")
 @handle_errors
-def prompts_list(task: opt.Task = None, home: opt.Home = None) -> None:
+def prompts_list(task: opt.TaskOption = None, home: opt.Home = None) -> None:
     """Show every prompt: task, language, version, hash. Example: extractor prompts list."""
     from extractor.prompts import PromptSet
     from extractor.tasks import load_task

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 console = Console()
 
 
+@opt.settings_options
 def eval_command(
     split: Annotated[str, typer.Option("--split", help="Gold split to score: dev (tune on it), test (report "
                                        "only), seeds, or all. Example: --split test")] = "dev",
@@ -50,21 +51,8 @@ def eval_command(
                                         "and canonical-field accuracy. Example: --merge --split all")] = False,
     on_gold: Annotated[bool, typer.Option("--on-gold", help="With --merge: consolidate the gold results "
                                           "themselves (no model). Example: --merge --on-gold")] = False,
-    backend: opt.Backend = None,
-    model: opt.Model = None,
-    base_url: opt.BaseUrl = None,
-    api_key: opt.ApiKey = None,
-    mode: opt.Mode = None,
-    model_path: opt.ModelPath = None,
-    server_url: opt.ServerUrl = None,
-    concurrency: opt.Concurrency = None,
-    max_input_bytes: opt.MaxInputBytes = None,
-    max_input_chars: opt.MaxInputChars = None,
-    record: opt.Record = None,
-    replay: opt.Replay = None,
-    strategy: opt.Strategy = None,
-    task: opt.Task = None,
-    home: opt.Home = None,
+    *,
+    shared: dict[str, Any],
 ) -> None:
     """Score extraction of a gold split per field, document, language and kind of text.
 
@@ -72,12 +60,7 @@ def eval_command(
     """
     # The model stack (openai, instructor) loads when the command runs, not for `extractor --help`.
     from extractor.evaluate import compare_reports, evaluate
-    settings = opt.build_settings(
-        backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, model_path=model_path,
-        server_url=server_url, concurrency=concurrency, max_input_bytes=max_input_bytes,
-        max_input_chars=max_input_chars, record_dir=record, replay_dir=replay, task=task, home=home, prompt=prompt,
-        strategy=strategy,
-    )
+    settings = opt.build_settings(**shared, prompt=prompt)
     if merge:
         _merge_eval(settings, split, pred, on_gold, out, json_out)
         return

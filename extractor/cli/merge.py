@@ -33,7 +33,7 @@ def merge_command(
             "--out", "-o", help="Where the canonical matches go, one JSON object a line. Example: --out matches.jsonl"
         ),
     ],
-    task: opt.Task = None,
+    task: opt.TaskOption = None,
     home: opt.Home = None,
 ) -> None:
     """Consolidate records into canonical matches: one per real match, with sources and conflicts.

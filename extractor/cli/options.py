@@ -1,9 +1,17 @@
-"""Options shared by `run` and `eval`, turned into one `Settings` object."""
+"""Options shared by the commands, each declared once, turned into one `Settings` object.
+
+`settings_options` gives a command the options `run` and `eval` share (`SHARED`) without
+repeating them in its signature: the command receives their values as one mapping of
+`Settings` field names, ready for `build_settings`.
+"""
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -14,7 +22,7 @@ from extractor.settings import Settings
 BACKEND_PANEL = "Model backend"
 RUN_PANEL = "Run control"
 
-Backend = Annotated[
+BackendOption = Annotated[
     str | None,
     typer.Option("--backend", "-b", help="'embedded' (default: local llama.cpp model, no key) or 'openai' "
                  "(any OpenAI-compatible server). Example: --backend openai", rich_help_panel=BACKEND_PANEL),
@@ -59,7 +67,7 @@ Concurrency = Annotated[
     typer.Option("--concurrency", "-j", min=1, help="Documents in flight at once. Example: -j 8",
                  rich_help_panel=RUN_PANEL),
 ]
-Record = Annotated[
+RecordOption = Annotated[
     Path | None,
     typer.Option("--record", help="Store every model exchange in DIR and serve repeats from it (a cache). "
                  "Example: --record tests/fixtures/recordings", rich_help_panel=RUN_PANEL),
@@ -90,7 +98,7 @@ Strategy = Annotated[
                  "default), 'single' (one call per document; the openai default) or another prompt variant "
                  "folder such as 'naive'. Example: --strategy single", rich_help_panel=RUN_PANEL),
 ]
-Task = Annotated[
+TaskOption = Annotated[
     str | None,
     typer.Option("--task", help="Extraction task (schemas/<task>.py). Example: --task match_report",
                  rich_help_panel=RUN_PANEL),
@@ -100,6 +108,59 @@ Home = Annotated[
     typer.Option("--home", help="Folder with schemas/, prompts/, evals/ (default: the installed ones). "
                  "Example: --home ./my-tasks", rich_help_panel=RUN_PANEL),
 ]
+
+#: The options `run` and `eval` share: command parameter -> (Settings field, option declaration).
+SHARED: dict[str, tuple[str, Any]] = {
+    "backend": ("backend", BackendOption),
+    "model": ("model", Model),
+    "base_url": ("base_url", BaseUrl),
+    "api_key": ("api_key", ApiKey),
+    "mode": ("mode", Mode),
+    "model_path": ("model_path", ModelPath),
+    "server_url": ("server_url", ServerUrl),
+    "concurrency": ("concurrency", Concurrency),
+    "max_input_bytes": ("max_input_bytes", MaxInputBytes),
+    "max_input_chars": ("max_input_chars", MaxInputChars),
+    "record": ("record_dir", RecordOption),
+    "replay": ("replay_dir", Replay),
+    "strategy": ("strategy", Strategy),
+    "task": ("task", TaskOption),
+    "home": ("home", Home),
+}
+#: The parameter through which a `settings_options` command receives the shared values.
+SHARED_PARAMETER = "shared"
+
+R = TypeVar("R")
+
+
+def settings_options(command: Callable[..., R]) -> Callable[..., R]:
+    """Add the `SHARED` options to a typer command.
+
+    The command declares a parameter ``shared: dict[str, Any]``; it receives the shared
+    options' values keyed by `Settings` field (``{"record_dir": ..., "task": ...}``) and passes
+    them on to `build_settings` together with its own flags. Typer sees the command's own
+    parameters followed by the shared ones (all default None), so ``--help`` lists them all.
+    """
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for name, p in signature.parameters.items() if name != SHARED_PARAMETER]
+    if len(own) == len(signature.parameters):
+        raise TypeError(f"{command.__name__} must take a {SHARED_PARAMETER!r} parameter")
+    clash = {p.name for p in own} & set(SHARED)
+    if clash:
+        raise TypeError(f"{command.__name__} declares shared option(s) itself: {', '.join(sorted(clash))}")
+    added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+             for name, (_, annotation) in SHARED.items()]
+    own_positional = [p for p in own if p.kind is not inspect.Parameter.KEYWORD_ONLY]
+    own_keyword = [p for p in own if p.kind is inspect.Parameter.KEYWORD_ONLY]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> R:
+        shared = {field: kwargs.pop(name, None) for name, (field, _) in SHARED.items()}
+        return command(*args, **kwargs, **{SHARED_PARAMETER: shared})
+
+    wrapper.__signature__ = signature.replace(parameters=[*own_positional, *own_keyword, *added])  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in [*own, *added]}
+    return wrapper
 
 
 #: Settings fields by the flag (or variable) a user sets them with, for error messages.
@@ -141,3 +202,9 @@ def _problem(error: Any) -> str:
     where = FLAGS.get(field) or (f"EXTRACTOR_{field.upper()}" if field else "settings")
     message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
     return f"{where}: {' '.join(message.split())}"
+
+
+# Old names still used by `serve` and `report`, whose files other changes have open; new code uses
+# BackendOption and TaskOption (the old names shadow extractor.llm.backend.Backend and tasks.Task).
+Backend = BackendOption
+Task = TaskOption

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -32,32 +32,20 @@ if TYPE_CHECKING:
 FAILED_ROWS = 20  # failed documents listed in the summary (every one has its record)
 
 
+@opt.settings_options
 def run(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively for .txt .md .html). "
                                                 "Example: seeds/")],
     out: Annotated[Path, typer.Option("--out", "-o", help="JSON Lines output file. Example: --out out.jsonl")],
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents that already have an ok record in "
                                          "--out and append the rest. Example: --resume")] = False,
-    backend: opt.Backend = None,
-    model: opt.Model = None,
-    base_url: opt.BaseUrl = None,
-    api_key: opt.ApiKey = None,
-    mode: opt.Mode = None,
-    model_path: opt.ModelPath = None,
-    server_url: opt.ServerUrl = None,
     lang: opt.Lang = None,
-    concurrency: opt.Concurrency = None,
     follow_symlinks: opt.FollowSymlinks = False,
-    max_input_bytes: opt.MaxInputBytes = None,
-    max_input_chars: opt.MaxInputChars = None,
-    record: opt.Record = None,
-    replay: opt.Replay = None,
-    strategy: opt.Strategy = None,
-    task: opt.Task = None,
-    home: opt.Home = None,
     merge: Annotated[Path | None, typer.Option("--merge", help="At the end, consolidate every record in --out "
                                                "into canonical matches here (as `extractor merge`). "
                                                "Example: --merge matches.jsonl")] = None,
+    *,
+    shared: dict[str, Any],
 ) -> None:
     """Extract records from every article under PATHS into --out (exit 1 if any document failed).
 
@@ -70,12 +58,7 @@ def run(
     from extractor.output import OutputLock, check_output_path, done_ids, repair_torn_tail
 
     console = _console()
-    settings = opt.build_settings(
-        backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, model_path=model_path,
-        server_url=server_url, language=lang, concurrency=concurrency, follow_symlinks=follow_symlinks or None,
-        max_input_bytes=max_input_bytes, max_input_chars=max_input_chars, record_dir=record,
-        replay_dir=replay, strategy=strategy, task=task, home=home,
-    )
+    settings = opt.build_settings(**shared, language=lang, follow_symlinks=follow_symlinks or None)
     session = Session(settings)  # task, prompts, mode and backend are checked here
     check_output_path(out)
     with OutputLock(out):
