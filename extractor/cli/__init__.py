@@ -13,6 +13,7 @@ from extractor.cli import options as opt
 from extractor.cli.errors import handle_errors
 from extractor.cli.eval import eval_command
 from extractor.cli.merge import merge_command
+from extractor.cli.model import app as model_app
 from extractor.cli.report import report
 from extractor.cli.run import run
 from extractor.cli.serve import serve
@@ -29,6 +30,7 @@ app.command("merge")(handle_errors(merge_command))
 app.command("serve")(handle_errors(serve))
 app.command("report")(handle_errors(report))
 app.add_typer(prompts_app, name="prompts")
+app.add_typer(model_app, name="model", help="The embedded model: where it is, and a server to reuse.")
 
 
 @app.command("schema")
@@ -57,13 +59,6 @@ def prompts_list(task: opt.TaskOption = None, home: opt.Home = None) -> None:
     Console().print(table)
 
 
-def _mount_model_app() -> None:
-    from extractor.cli.model import app as model_app
-
-    app.add_typer(model_app, name="model", help="The embedded model: where it is, and a server to reuse.")
-
-
-_mount_model_app()
 
 
 def main() -> None:
