@@ -1,7 +1,12 @@
 """One-to-one alignment of gold and predicted list items.
 
 Items are paired by maximum-weight bipartite matching (a Hungarian algorithm, exact
-and O(n^3); lists are small). A pair is only allowed when every key field agrees
+and O(n^3); lists are small). It is written here rather than taken from scipy's
+`linear_sum_assignment` because of what was measured (2 cores, Dec 2026): scoring all 49 gold
+documents makes 148 assignments that take 1.2 ms in total (the largest list has 10 items; 61 µs
+at 10x10, scipy 6 µs), while scipy + numpy would add ~186 MB to the install and 0.6-0.7 s to
+every eval's start-up. Both give the same optimal cost on 300 random matrices up to 30x30;
+tests/test_align_hungarian.py checks it against brute force. A pair is only allowed when every key field agrees
 under its `FieldRule` (a null on either side does not block); among allowed
 pairings the matching first maximises the number of pairs, then the summed key
 similarity. Lists without a `ListRule` align objects by the share of agreeing
