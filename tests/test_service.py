@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import pytest
@@ -31,7 +32,7 @@ def service(fake: FakeServer, tmp_path_factory: pytest.TempPathFactory) -> Itera
         yield running
 
 
-def _lines(response: httpx2.Response) -> list[dict]:
+def _lines(response: httpx2.Response) -> list[dict[str, Any]]:
     return [json.loads(line) for line in response.text.splitlines() if line.strip()]
 
 
@@ -71,7 +72,7 @@ def test_extract_one_article_returns_its_record(service: Service) -> None:
         {"language": "en"},  # no text
     ],
 )
-def test_bad_extract_requests_get_422(service: Service, body: dict) -> None:
+def test_bad_extract_requests_get_422(service: Service, body: dict[str, Any]) -> None:
     with service.client() as client:
         assert client.post("/v1/extract", json=body).status_code == 422
         assert client.post("/v1/jobs", json={"documents": [body]}).status_code == 422
@@ -80,7 +81,22 @@ def test_bad_extract_requests_get_422(service: Service, body: dict) -> None:
 
 def test_a_200_document_job_completes_with_exactly_200_records(service: Service, fake: FakeServer) -> None:
     fake.reset()
+    # A fifth of the model calls fail (429, 5xx, dropped connections), at most twice per document.
+    fake.randomize(rate=0.2, kinds=("429", "500", "503", "drop"), seed=11, max_per_doc=2)
     documents = [{"text": article(i), "language": "en"} for i in range(200)]
+    try:
+        _run_200(service, documents)
+    finally:
+        faults = sum(n for kind, n in fake.counts.items() if kind != "ok")
+        ok_calls = fake.counts["ok"]
+        most_in_flight = fake.max_in_flight
+        fake.reset()
+    assert faults >= 20, f"only {faults} faults were injected"
+    assert ok_calls == 200  # one answered model call per document: retried, never extracted twice
+    assert most_in_flight <= 4  # --concurrency bounds the model calls; the rest queued
+
+
+def _run_200(service: Service, documents: list[dict[str, Any]]) -> None:
     with service.client() as client:
         created = client.post("/v1/jobs", json={"documents": documents})
         assert created.status_code == 202, created.text
@@ -97,8 +113,6 @@ def test_a_200_document_job_completes_with_exactly_200_records(service: Service,
         assert client.get(f"/v1/jobs/{job['id']}/records", params={"status": "bogus"}).status_code == 422
         assert client.delete(f"/v1/jobs/{job['id']}").status_code == 409  # already done
         assert job["id"] in {j["id"] for j in client.get("/v1/jobs").json()["jobs"]}
-    assert fake.counts["ok"] == 200  # one model call per document
-    assert fake.max_in_flight <= 4  # --concurrency bounds the model calls; the rest queued
 
 
 def test_multipart_upload_gives_a_non_text_file_its_own_input_error(service: Service) -> None:
@@ -239,3 +253,26 @@ def test_serve_and_report_help_have_an_example(command: list[str]) -> None:
 
     result = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0 and "Example" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--gold", "no-such-folder"], "gold folder not found"),
+        (["--eval", "not-a-report.json"], "not a report of `extractor eval --json`"),
+        (["--eval", "missing.json"], "cannot read it"),
+    ],
+)
+def test_report_gold_flags_say_what_is_wrong(
+    flags: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "not-a-report.json").write_text('{"overall": "high"}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", "out.jsonl", "--html", "r.html", *flags])
+    assert result.exit_code == 2 and message in " ".join(result.output.split())
+    assert not (tmp_path / "r.html").exists()

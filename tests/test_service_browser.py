@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -20,7 +21,9 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from typer.testing import CliRunner
 
 from extractor.cli import app
+from extractor.documents import document_from_text
 from extractor.output import read_records
+from extractor.tasks import load_task
 from tests import fakeserver
 from tests.fakeserver import FakeServer
 from tests.service_helpers import REPO, Service, wait_for_job
@@ -104,7 +107,33 @@ def _mark_text_and_offset(page: Page, card: str, path: str) -> tuple[str, int]:
 
 
 def _shown(page: Page) -> list[str]:
-    return page.eval_on_selector_all("#docs section.doc .source", "nodes => nodes.map(n => n.textContent)")
+    shown: list[str] = page.eval_on_selector_all("#docs section.doc .source", "nodes => nodes.map(n => n.textContent)")
+    return shown
+
+
+def _write_gold(folder: Path, doc_id: str, source: str, language: str, result: dict[str, Any]) -> None:
+    """A gold file as `evals/<task>/gold/<doc_id>.json` holds one (the result checked against the task's model)."""
+    checked = load_task("match_report").root_model.model_validate(result).model_dump(mode="json")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{doc_id}.json").write_text(json.dumps({"doc_id": doc_id, "source": source, "language": language,
+                                                       "result": checked}), encoding="utf-8")
+
+
+def _mismatch_rows(page: Page, card: str) -> list[list[str]]:
+    """Each mismatch row of a document: field, kind, the gold cell's text, the predicted cell's text."""
+    rows: list[list[str]] = page.eval_on_selector_all(
+        f"{card} .gold-panel tr.mm",
+        """rows => rows.map(r => [r.dataset.field, r.dataset.kind, r.querySelector(".gold-value").textContent,
+                                  r.querySelector(".predicted-value").textContent])""",
+    )
+    return rows
+
+
+def _page_docs(html_file: Path) -> dict[str, Any]:
+    """The documents a review page embeds, by source."""
+    html = html_file.read_text(encoding="utf-8")
+    payload = html.split('<script id="review-data" type="application/json">', 1)[1].split("</script>", 1)[0]
+    return {doc["source"]: doc for doc in json.loads(payload)["docs"]}
 
 
 def test_report_highlights_goals_on_the_scorer_and_filters(
@@ -140,8 +169,8 @@ def test_report_highlights_goals_on_the_scorer_and_filters(
     assert words == "Mikkel Jensen" and offset == DANISH.index("Mikkel Jensen")
     page.click(f'{english} li[data-path="matches[0].goals[1].player"]')  # a fact beside the text -> its span
     assert page.eval_on_selector(f'{english} mark.flash', "m => m.textContent") == "Peter Ankersen"
-    assert "source file not found" in page.text_content('section.doc[data-source=\"in/d_gone.txt\"] .note')
-    assert "empty" in page.text_content('section.doc[data-source=\"in/c_empty.txt\"] .error-box')
+    assert "source file not found" in (page.text_content('section.doc[data-source="in/d_gone.txt"] .note') or "")
+    assert "empty" in (page.text_content('section.doc[data-source="in/c_empty.txt"] .error-box') or "")
     page.screenshot(path=str(tmp_path / "review.png"), full_page=True)
 
     page.select_option("#status-filter", "error")
@@ -157,6 +186,76 @@ def test_report_highlights_goals_on_the_scorer_and_filters(
     page.screenshot(path=str(tmp_path / "review-filtered.png"))
     assert errors == []
     page.close()
+
+
+def test_report_against_gold_shows_each_mismatch_gold_beside_predicted(
+    fake: FakeServer, browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _articles(tmp_path)
+    assert _run(fake, tmp_path, "in", "--out", "out.jsonl") == 1
+    records = {r["source"]: r for r in read_records(tmp_path / "out.jsonl")}
+    english, danish = records["in/a_en.txt"], records["in/b_da.txt"]
+    expected = copy.deepcopy(english["result"])
+    match = expected["matches"][0]
+    match["home_score"], match["venue"] = 3, "the Riverside"
+    match["goals"][1]["minute"] = 75  # a goal the model placed in the 61st: one missing, one extra
+    gold = tmp_path / "home" / "evals" / "match_report" / "gold"
+    _write_gold(gold, english["doc_id"], "in/a_en.txt", "en", expected)
+    _write_gold(gold, danish["doc_id"], "in/b_da.txt", "da", danish["result"])  # exactly what was extracted
+    made = runner.invoke(app, ["report", "out.jsonl", "--html", "gold.html", "--gold", str(gold)])
+    assert made.exit_code == 0, made.output
+    said = " ".join(made.output.split())
+    assert "2 document(s) scored" in said and "1 with mismatches" in said and "2 of the 4 record(s)" in said
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((tmp_path / "gold.html").as_uri())
+    assert "2 document(s) scored" in (page.text_content("#gold-summary") or "")
+    card = 'section.doc[data-source="in/a_en.txt"]'
+    rows = _mismatch_rows(page, card)
+    assert ["matches.home_score", "wrong", "3", "2"] in rows
+    assert ["matches.venue", "missing", "the Riverside", "\u2014"] in rows
+    goals = [row for row in rows if row[0] == "matches.goals[]"]
+    assert sorted(row[1] for row in goals) == ["extra", "missing"] and len(rows) == 4
+    missing = next(row for row in goals if row[1] == "missing")
+    assert "Peter Ankersen" in missing[2] and "minute 75" in missing[2] and missing[3] == "\u2014"
+    extra = next(row for row in goals if row[1] == "extra")
+    assert extra[2] == "\u2014" and "Peter Ankersen" in extra[3] and "minute 61" in extra[3]
+    assert page.text_content(f"{card} .badge.mm") == "4 mismatch(es)"
+    page.click(f'{card} tr.mm[data-kind="extra"]')  # the predicted goal -> its scorer's span in the text
+    assert page.eval_on_selector(f"{card} mark.flash", "m => m.textContent") == "Peter Ankersen"
+    danish_card = 'section.doc[data-source="in/b_da.txt"]'
+    assert page.text_content(f"{danish_card} .badge.gold-ok") == "= gold"
+    assert page.eval_on_selector_all(f"{danish_card} tr.mm", "rows => rows.length") == 0
+    page.screenshot(path=str(tmp_path / "review-gold.png"), full_page=True)
+
+    page.select_option("#gold-filter", "mismatch")
+    assert _shown(page) == ["in/a_en.txt"] and page.text_content("#shown") == "1 of 4 documents"
+    page.select_option("#gold-filter", "match")
+    assert _shown(page) == ["in/b_da.txt"]
+    page.select_option("#gold-filter", "none")
+    assert set(_shown(page)) == {"in/c_empty.txt", "in/d_gone.txt"}
+    page.select_option("#gold-filter", "mismatch")
+    page.screenshot(path=str(tmp_path / "review-gold-mismatches.png"))
+    assert errors == []
+    page.close()
+
+    # The same comparison from a report `extractor eval --json` wrote (a task home with this gold).
+    home = tmp_path / "home"
+    for name in ("schemas", "prompts"):
+        (home / name).symlink_to(REPO / name)
+    scored = runner.invoke(app, ["eval", "--pred", "out.jsonl", "--split", "all", "--home", str(home),
+                                 "--json", "eval.json"])
+    assert scored.exit_code == 0, scored.output
+    assert runner.invoke(app, ["report", "out.jsonl", "--html", "eval.html", "--eval", "eval.json"]).exit_code == 0
+    from_gold, from_eval = _page_docs(tmp_path / "gold.html"), _page_docs(tmp_path / "eval.html")
+    assert from_eval["in/a_en.txt"]["gold"] == from_gold["in/a_en.txt"]["gold"]
+    assert len(from_eval["in/a_en.txt"]["gold"]["mismatches"]) == 4
+    assert from_eval["in/b_da.txt"]["gold"]["mismatches"] == [] and from_eval["in/c_empty.txt"]["gold"] is None
+    both = runner.invoke(app, ["report", "out.jsonl", "--html", "x.html", "--eval", "eval.json", "--gold", str(gold)])
+    assert both.exit_code == 2 and "pass one of them" in both.output
 
 
 def test_a_1000_record_report_renders_lazily(fake: FakeServer, browser: Browser, tmp_path: Path,
@@ -188,7 +287,12 @@ def test_a_1000_record_report_renders_lazily(fake: FakeServer, browser: Browser,
 
 
 def test_the_service_review_page_shows_a_jobs_documents(fake: FakeServer, browser: Browser, tmp_path: Path) -> None:
-    with Service(fake, tmp_path / "store", api_key="browser-key") as service, service.client() as client:
+    expected = _with_goals(ENGLISH)
+    expected["matches"][0]["home_score"] = 3
+    gold = tmp_path / "gold"
+    _write_gold(gold, document_from_text(ENGLISH).doc_id, "wire/alpha.txt", "en", expected)
+    with Service(fake, tmp_path / "store", "--gold", str(gold), api_key="browser-key") as service, \
+            service.client() as client:
         job = client.post("/v1/jobs", json={"documents": [
             {"text": ENGLISH, "source": "wire/alpha.txt"}, {"text": DANISH, "source": "bt/brondby.txt"}]}).json()
         wait_for_job(client, job["id"])
@@ -199,6 +303,11 @@ def test_the_service_review_page_shows_a_jobs_documents(fake: FakeServer, browse
         words, offset = _mark_text_and_offset(page, 'section.doc[data-source=\"wire/alpha.txt\"]',
                                               "matches[0].goals[0].player")
         assert words == "Alexander Scholz" and offset == ENGLISH.index("Alexander Scholz")
+        alpha = 'section.doc[data-source="wire/alpha.txt"]'
+        assert ["matches.home_score", "wrong", "3", "2"] in _mismatch_rows(page, alpha)
+        page.select_option("#gold-filter", "none")  # the Danish article has no gold file
+        assert _shown(page) == ["bt/brondby.txt"]
+        page.select_option("#gold-filter", "")
         page.select_option("#lang-filter", "da")
         assert _shown(page) == ["bt/brondby.txt"]
         page.screenshot(path=str(tmp_path / "service-review.png"), full_page=True)

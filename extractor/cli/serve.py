@@ -36,6 +36,9 @@ def serve(
     max_body_bytes: Annotated[int, typer.Option("--max-body-bytes", min=1, rich_help_panel=SERVICE_PANEL,
                                                 help="Requests with a larger body get 413. Example: "
                                                 "--max-body-bytes 50000000")] = 20_000_000,
+    gold: Annotated[Path | None, typer.Option(
+        "--gold", rich_help_panel=SERVICE_PANEL, help="Gold files the review page compares a job's records with "
+        "(default: the task's evals/<task>/gold). Example: --gold evals/match_report/gold")] = None,
     backend: opt.Backend = None,
     model: opt.Model = None,
     base_url: opt.BaseUrl = None,
@@ -62,7 +65,10 @@ def serve(
         server_url=server_url, language=lang, concurrency=concurrency, max_input_bytes=max_input_bytes,
         max_input_chars=max_input_chars, strategy=strategy, task=task, home=home,
     )
-    config = ServiceConfig(host=host, port=port, api_key=api_key or None, store=store, max_body_bytes=max_body_bytes)
+    if gold is not None and not gold.is_dir():
+        raise ConfigError(f"--gold {gold}: not a folder of gold files")
+    config = ServiceConfig(host=host, port=port, api_key=api_key or None, store=store, max_body_bytes=max_body_bytes,
+                           gold=gold)
     if api_key is None and not _loopback(host):
         console.print(f"warning: listening on {host} without --api-key: anyone who can reach it can use the model")
     if api_key is None and os.environ.get("EXTRACTOR_API_KEY"):

@@ -32,6 +32,7 @@ from starlette.datastructures import UploadFile  # noqa: E402
 
 from extractor.api import Session  # noqa: E402
 from extractor.documents import document_from_text  # noqa: E402
+from extractor.evaluation.gold import GoldError  # noqa: E402
 from extractor.output import read_records  # noqa: E402
 from extractor.records import Record  # noqa: E402
 from extractor.service.jobs import JobManager, JobStore, Limiter, Upload  # noqa: E402
@@ -46,6 +47,7 @@ from extractor.service.models import (  # noqa: E402
     ServiceConfig,
 )
 from extractor.service.review import ReviewEntry, render_page  # noqa: E402
+from extractor.service.review_gold import GoldComparison, compare_with_gold  # noqa: E402
 from extractor.settings import Settings  # noqa: E402
 
 Scope = MutableMapping[str, Any]
@@ -276,7 +278,8 @@ def _routes(app: FastAPI, state: _State, session: Session) -> None:  # noqa: C90
         if chosen is None:
             return render_page([], title="extractor review: no jobs yet", nav=nav)
         entries = await asyncio.to_thread(_review_entries, state, chosen)  # reads and decodes every input
-        return render_page(entries, title=f"extractor review: job {chosen.id}", nav=nav)
+        gold = await asyncio.to_thread(_gold_comparison, state, session, entries)
+        return render_page(entries, title=f"extractor review: job {chosen.id}", nav=nav, gold=gold)
 
     @app.exception_handler(ValidationError)
     async def _invalid(request: Request, exc: ValidationError) -> JSONResponse:
@@ -308,6 +311,18 @@ def _review_entries(state: _State, meta: JobMeta) -> list[ReviewEntry]:
         note = None if text is not None else "the input is not text (or could not be read): nothing to highlight"
         entries.append(ReviewEntry(record=record, text=text, note=note))
     return entries
+
+
+def _gold_comparison(state: _State, session: Session, entries: list[ReviewEntry]) -> GoldComparison | None:
+    """Mismatches against gold for the job's documents that have a gold file (an eval run), else None."""
+    folder = state.config.gold or session.task.gold_dir
+    if not folder.is_dir():
+        return None
+    try:
+        comparison = compare_with_gold([entry.record for entry in entries], folder, session.task, label="gold files")
+    except GoldError as exc:  # a broken gold file must not take the review page down
+        return GoldComparison({}, f"no comparison with gold: {exc}")
+    return comparison if comparison.views else None
 
 
 def _json_uploads(body: bytes) -> list[Upload]:

@@ -128,3 +128,7 @@ class ServiceConfig(BaseModel):
     store: Path = Field(default=Path("extractor-jobs"), description="Folder holding the jobs.")
     max_body_bytes: int = Field(default=20_000_000, ge=1, description="Request bodies over this get 413.")
     max_documents: int = Field(default=10_000, ge=1, description="Documents one job may hold.")
+    gold: Path | None = Field(
+        default=None,
+        description="Gold files the review page compares a job's records with (default: the task's gold folder).",
+    )

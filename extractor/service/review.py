@@ -8,6 +8,10 @@ its job inputs; `extractor report` re-reads the files named in `record.source` (
 
 The browser renders documents in batches as the reader scrolls, so a 1,000-record file
 opens at once. Article text is only ever inserted as text nodes (never as HTML).
+
+For eval runs (`GoldComparison`, see `review_gold`), each document also lists its mismatches
+against its gold file, the gold value beside the predicted one, with a filter for documents
+that have mismatches.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from extractor.documents import DocumentError, read_document
 from extractor.errors import ExtractorError
 from extractor.records import Record
 from extractor.service.review_assets import SCRIPT, STYLE
+from extractor.service.review_gold import GoldComparison
 
 
 @dataclass(frozen=True)
@@ -66,21 +71,35 @@ def entries_from_files(records: Iterable[Record], root: Path, max_bytes: int) ->
     return entries
 
 
-def page_data(entries: Iterable[ReviewEntry]) -> list[dict[str, Any]]:
-    """What the page's script renders, one object per document."""
+def page_data(entries: Iterable[ReviewEntry], gold: GoldComparison | None = None) -> list[dict[str, Any]]:
+    """What the page's script renders, one object per document (`gold` is None without a gold file)."""
     docs = []
     for entry in entries:
         data = entry.record.model_dump(mode="json")
         data["text"] = entry.text
         data["note"] = entry.note
+        view = gold.view(entry.record.doc_id) if gold is not None else None
+        data["gold"] = view.page_data() if view is not None else None
         docs.append(data)
     return docs
 
 
-def render_page(entries: Iterable[ReviewEntry], *, title: str, nav: list[tuple[str, str]] | None = None) -> str:
-    """The whole page as one HTML string."""
+def render_page(
+    entries: Iterable[ReviewEntry],
+    *,
+    title: str,
+    nav: list[tuple[str, str]] | None = None,
+    gold: GoldComparison | None = None,
+) -> str:
+    """The whole page as one HTML string; with `gold`, each document's mismatches beside its facts."""
     # Inside <script>, only '</' (and '<!--') can end or confuse the element: escape every '<'.
-    payload = json.dumps({"docs": page_data(entries)}, ensure_ascii=False).replace("<", "\\u003c")
+    payload = json.dumps({"docs": page_data(entries, gold)}, ensure_ascii=False).replace("<", "\\u003c")
+    gold_filter = (
+        "<label>gold <select id=\"gold-filter\"><option value=\"\">all</option>"
+        "<option value=\"mismatch\">with mismatches</option><option value=\"match\">no mismatch</option>"
+        "<option value=\"none\">no gold file</option></select></label>"
+    ) if gold is not None else ""
+    summary = f"<div id=\"gold-summary\">{html.escape(gold.summary)}</div>" if gold is not None else ""
     links = "".join(f'<a href="{html.escape(href)}">{html.escape(label)}</a>' for label, href in (nav or []))
     return (
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -94,9 +113,11 @@ def render_page(entries: Iterable[ReviewEntry], *, title: str, nav: list[tuple[s
         "<label>status <select id=\"status-filter\"><option value=\"\">all</option><option value=\"ok\">ok</option>"
         "<option value=\"error\">error</option><option value=\"warnings\">with warnings</option></select></label>"
         "<label>language <select id=\"lang-filter\"><option value=\"\">all</option></select></label>"
-        "<label>search <input id=\"search\" type=\"search\" placeholder=\"source, team, player\"></label>"
+        + gold_filter
+        + "<label>search <input id=\"search\" type=\"search\" placeholder=\"source, team, player\"></label>"
         "<span id=\"shown\"></span></div>"
-        "<div id=\"legend\"><mark class=\"k-goal\">goal</mark> <mark class=\"k-card\">card</mark> "
+        + summary
+        + "<div id=\"legend\"><mark class=\"k-goal\">goal</mark> <mark class=\"k-card\">card</mark> "
         "<mark class=\"k-team\">team</mark> <mark class=\"k-evidence\">result quote</mark> "
         "<mark class=\"k-fact\">other fact</mark></div></header>"
         "<main id=\"docs\"></main><div id=\"more\"></div>"

@@ -23,6 +23,16 @@ mark.k-fact{background:#e7e3ff}mark.flash{outline:2px solid #d14;outline-offset:
 .warnings{padding:6px 12px;background:#fff9ec;border-bottom:1px solid #f1e4c4;font-size:13px}
 .warnings ul{margin:2px 0;padding-left:18px}pre.last{white-space:pre-wrap;max-height:200px;overflow:auto}
 #more{height:40px}
+#gold-summary{font-size:12px;color:#444;margin-top:4px}
+.badge.mm{background:#ffe9c7;color:#7a4b00}.badge.gold-ok{background:#d9f2df;color:#17622c}
+.badge.kind{background:#eceef2;color:#333;font-weight:500}
+.gold-panel{border-top:1px solid #eceef2;padding:8px 12px;background:#f8f9ff}.gold-head{margin-bottom:4px}
+table.mismatches{border-collapse:collapse;width:100%;font-size:13px;table-layout:fixed}
+table.mismatches col.c-field{width:34%}
+table.mismatches th{text-align:left;color:#555;font-weight:600;border-bottom:1px solid #d9dce3;padding:3px 6px}
+table.mismatches td{vertical-align:top;border-bottom:1px solid #eceef2;padding:3px 6px;word-break:break-word}
+td.gold-value{background:#eaf7ee}td.predicted-value{background:#fdf0f0}td.none{color:#999;background:transparent}
+tr.mm.findable{cursor:pointer}
 """
 
 SCRIPT = r"""
@@ -33,6 +43,7 @@ SCRIPT = r"""
   var list = document.getElementById("docs"), more = document.getElementById("more");
   var statusSel = document.getElementById("status-filter"), langSel = document.getElementById("lang-filter");
   var search = document.getElementById("search"), shownEl = document.getElementById("shown");
+  var goldSel = document.getElementById("gold-filter");
   var shown = [], rendered = 0;
 
   function el(tag, cls, text) {
@@ -133,6 +144,63 @@ SCRIPT = r"""
     });
   }
 
+  // A mismatch's value as one line: an item (a whole goal, a whole match) as its set fields.
+  function shortValue(v) {
+    if (v === null || v === undefined) return null;
+    if (typeof v !== "object") return String(v);
+    if (Array.isArray(v)) return v.map(shortValue).join(", ");
+    var parts = [];
+    Object.keys(v).forEach(function (k) {
+      var x = v[k];
+      if (x === null || x === false || (Array.isArray(x) && !x.length)) return;
+      var label = k.replace(/_/g, " ");
+      if (Array.isArray(x)) parts.push(x.length + " " + label);
+      else parts.push(x === true ? label : label + " " + (typeof x === "object" ? JSON.stringify(x) : x));
+    });
+    return parts.join(" \u00b7 ");
+  }
+  // Grounded spans whose quote is the predicted value (a name, or an item's player / home team).
+  function spansOf(doc, value) {
+    var want = typeof value === "string" ? value :
+      (value && typeof value === "object" && !Array.isArray(value)) ? (value.player || value.home_team) : null;
+    if (!want) return [];
+    return (doc.grounding || []).filter(function (g) { return g.start !== null && g.quote === want; })
+      .map(function (g) { return g.path; });
+  }
+  function goldPanel(node, doc) {
+    var g = doc.gold, box = el("div", "gold-panel"), head = el("div", "gold-head");
+    head.appendChild(el("strong", null, g.mismatches.length ?
+      g.mismatches.length + " mismatch(es) against gold" : "no mismatch against gold"));
+    head.appendChild(el("span", "meta", " \u00b7 field F1 " + g.f1.toFixed(3) + " (tp " + g.tp + ", fp " + g.fp +
+      ", fn " + g.fn + ")" + (g.status !== "ok" ? " \u00b7 scored as " + g.status + ": nothing predicted" : "")));
+    box.appendChild(head);
+    if (!g.mismatches.length) return box;
+    var table = el("table", "mismatches"), cols = el("colgroup"), tr = el("tr");
+    ["c-field", "c-gold", "c-pred"].forEach(function (c) { cols.appendChild(el("col", c)); });
+    ["field", "gold", "predicted"].forEach(function (h) { tr.appendChild(el("th", null, h)); });
+    table.appendChild(cols); table.appendChild(tr);
+    g.mismatches.forEach(function (m) {
+      var row = el("tr", "mm k-" + m.kind), cell = el("td", "field");
+      row.dataset.field = m.field; row.dataset.kind = m.kind;
+      cell.appendChild(el("span", "badge kind", m.kind));
+      cell.appendChild(document.createTextNode(" " + m.field));
+      if (m.context) cell.appendChild(el("div", "meta", m.context));
+      row.appendChild(cell);
+      [["gold-value", m.gold], ["predicted-value", m.predicted]].forEach(function (pair) {
+        var text = shortValue(pair[1]);
+        row.appendChild(el("td", pair[0] + (text === null ? " none" : ""), text === null ? "\u2014" : text));
+      });
+      var paths = spansOf(doc, m.predicted);
+      if (paths.length) {
+        row.classList.add("findable"); row.title = "click: the predicted value in the text";
+        row.addEventListener("click", function () { flash(node, paths[0]); });
+      }
+      table.appendChild(row);
+    });
+    box.appendChild(table);
+    return box;
+  }
+
   function card(doc) {
     var node = el("section", "doc");
     node.dataset.docId = doc.doc_id; node.dataset.status = doc.status; node.dataset.language = doc.language || "";
@@ -143,6 +211,11 @@ SCRIPT = r"""
     head.appendChild(el("span", "meta", [doc.language || "?", doc.doc_id, doc.model || "", doc.prompt ?
       doc.prompt.id + " v" + doc.prompt.version : "", doc.attempts + " call(s)",
       (doc.usage.prompt_tokens + doc.usage.completion_tokens) + " tokens", doc.seconds + " s"].join(" \u00b7 ")));
+    if (doc.gold) {
+      var count = doc.gold.mismatches.length;
+      node.dataset.mismatches = String(count);
+      head.appendChild(el("span", count ? "badge mm" : "badge gold-ok", count ? count + " mismatch(es)" : "= gold"));
+    }
     node.appendChild(head);
     if (doc.note) node.appendChild(el("div", "note", doc.note));
     if (doc.error) {
@@ -170,6 +243,7 @@ SCRIPT = r"""
     else if (doc.result) facts.appendChild(el("pre", null, JSON.stringify(doc.result, null, 2)));
     body.appendChild(facts);
     node.appendChild(body);
+    if (doc.gold) node.appendChild(goldPanel(node, doc));
     return node;
   }
 
@@ -177,6 +251,10 @@ SCRIPT = r"""
     var s = statusSel.value, l = langSel.value, q = search.value.trim().toLowerCase();
     if (s === "warnings" ? !(doc.warnings || []).length : (s && doc.status !== s)) return false;
     if (l && (doc.language || "-") !== l) return false;
+    var g = goldSel ? goldSel.value : "", misses = doc.gold ? doc.gold.mismatches.length : 0;
+    if ((g === "mismatch" && !misses) || (g === "match" && (!doc.gold || misses)) || (g === "none" && doc.gold)) {
+      return false;
+    }
     if (q && (doc.source + " " + JSON.stringify(doc.result || {})).toLowerCase().indexOf(q) < 0) return false;
     return true;
   }
@@ -202,7 +280,7 @@ SCRIPT = r"""
   new IntersectionObserver(function (entries) {
     if (entries.some(function (e) { return e.isIntersecting; }) && rendered < shown.length) renderMore();
   }, {rootMargin: "600px"}).observe(more);
-  [statusSel, langSel].forEach(function (s) { s.addEventListener("change", apply); });
+  [statusSel, langSel, goldSel].forEach(function (s) { if (s) s.addEventListener("change", apply); });
   search.addEventListener("input", apply);
   apply();
 })();
