@@ -46,6 +46,12 @@ class MergeSpec(BaseModel):
     published_window_days: int = Field(
         default=4, ge=0, description="An undated report published this many days after a date can report it."
     )
+    co_reported: int = Field(
+        default=2,
+        ge=0,
+        description="Documents reporting this many other items together report one item "
+        "wherever they name the same pair (two round-ups of one matchday); 0: off.",
+    )
     undated_agree: tuple[str, ...] = Field(
         default=(), description="Fields that must agree to join reports when no date tells them apart."
     )
