@@ -68,14 +68,19 @@ class Canonical:
         self.conflicts: list[dict[str, Any]] = []
         self.trust = trust
         self.sided_with: Counter[str] = Counter()  # per doc_id: majority decisions won minus lost
+        self.ties: list[list[list[str]]] = []  # per tie left to input order: the tied values' sources, chosen first
 
     def build(self) -> dict[str, Any]:
         """The canonical item: match_id, value, fields, sources, conflicts, notes."""
         built = self._build()
-        tied = any(str(c["reason"]).startswith("tie") for c in self.conflicts)
-        if self.trust is None and tied and len({self.sided_with[r.doc_id] for r in self.reports}) > 1:
+        if self.trust is None and any(self._trust_decides(tie) for tie in self.ties):
             return Canonical(self.engine, self.group, trust=dict(self.sided_with)).build()
         return built
+
+    def _trust_decides(self, tie: list[list[str]]) -> bool:
+        """Whether trust would choose another of the tied values than input order did."""
+        best = [max(self.sided_with.get(d, 0) for d in docs) for docs in tie]
+        return max(best[1:]) > best[0]
 
     def trusted(self, docs: list[str]) -> int:
         """How far the most trusted of these sources sided with the majority (0 before trust is known)."""
@@ -291,6 +296,10 @@ class Canonical:
         chosen = ranked[0]
         if len(ranked) > 1:
             reason = _reason(ranked, consistency, self.trusted)
+            if reason.startswith("tie"):
+                key = ranked[0]
+                self.ties.append([v.sources for v in ranked if len(v.sources) == len(key.sources)
+                                  and bool(v.evidence) == bool(key.evidence)])  # fmt: skip
             if reason.startswith("majority"):
                 self.sided_with.update(chosen.sources)
                 self.sided_with.subtract(s for v in ranked[1:] for s in v.sources)

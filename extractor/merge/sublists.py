@@ -67,7 +67,11 @@ def by_side(
 
 def _same_key(entries: list[tuple[Report, int, dict[str, Any], str]], rule: SubListMerge,
               kinds: Mapping[str, str]) -> list[list[int]]:  # fmt: skip
-    """Indexes of entries whose key fields agree, transitively (one player's entries)."""
+    """Indexes of entries whose key fields agree, transitively (one player's entries).
+
+    A one-field key is joined through its tokens (a person's words of 3+ letters, else the folded
+    value) in one pass; a key of several fields compares the entries pairwise.
+    """
     parent = list(range(len(entries)))
 
     def root(k: int) -> int:
@@ -76,14 +80,30 @@ def _same_key(entries: list[tuple[Report, int, dict[str, Any], str]], rule: SubL
             k = parent[k]
         return k
 
-    for a in range(len(entries)):
-        for b in range(a + 1, len(entries)):
-            if all(key_agrees(kinds.get(f, "exact"), entries[a][2].get(f), entries[b][2].get(f)) for f in rule.key):
-                parent[root(b)] = root(a)
+    if len(rule.key) == 1:
+        (name,) = rule.key
+        first: dict[str, int] = {}
+        for k, (_, _, entry, _) in enumerate(entries):
+            for token in _tokens(kinds.get(name, "exact"), entry.get(name)):
+                parent[root(k)] = root(first.setdefault(token, k))
+    else:
+        for a in range(len(entries)):
+            for b in range(a + 1, len(entries)):
+                if all(key_agrees(kinds.get(f, "exact"), entries[a][2].get(f), entries[b][2].get(f)) for f in rule.key):
+                    parent[root(b)] = root(a)
     groups: dict[int, list[int]] = {}
     for k in range(len(entries)):
         groups.setdefault(root(k), []).append(k)
     return list(groups.values())
+
+
+def _tokens(kind: str, value: Any) -> set[str]:
+    """What two values must share to agree under `key_agrees`."""
+    if value is None:
+        return {"\0none"}
+    if kind == "person" and isinstance(value, str):
+        return {w for w in fold(value).split() if len(w) >= 3}
+    return {fold(str(value))}
 
 
 def join(entries: list[Entry], rule: SubListMerge, kinds: Mapping[str, str]) -> list[list[Entry]]:
