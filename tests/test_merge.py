@@ -255,6 +255,9 @@ def test_the_consolidation_does_not_depend_on_the_input_order() -> None:
     last = consolidate(reports[::-1], TASK).matches
     assert [m["value"] for m in first] == [m["value"] for m in last]
     assert first[0]["match_id"] == last[0]["match_id"]
+    for built in (first, last):  # the 13' scorer: a 1-1 tie of AP and CNA, won by the source right elsewhere
+        scorer = next(c for c in built[0]["conflicts"] if c["field"] == "goals[0].player")
+        assert scorer["chosen"] == SCHOLZ and scorer["reason"].startswith("trust:")
 
 
 def test_two_legs_of_the_same_clubs_weeks_apart_stay_two() -> None:

@@ -53,6 +53,7 @@ class Value:
     first: int = 0
 
 
+TRUST_REASON = "trust: its source sided with the majority on more of this item's other fields"
 Vote = tuple[Report, Any, str]  # report, value, path of the field inside the item (for its spans)
 Consistency = tuple[Callable[[Any], int], str]  # how well a value fits the rest, and what that means
 
@@ -68,19 +69,21 @@ class Canonical:
         self.conflicts: list[dict[str, Any]] = []
         self.trust = trust
         self.sided_with: Counter[str] = Counter()  # per doc_id: majority decisions won minus lost
-        self.ties: list[list[list[str]]] = []  # per tie left to input order: the tied values' sources, chosen first
+        self.ties: list[tuple[dict[str, Any], list[list[str]]]] = []  # a tie left to input order: its conflict and
+        # the tied values' sources, the chosen one first
 
     def build(self) -> dict[str, Any]:
         """The canonical item: match_id, value, fields, sources, conflicts, notes."""
         built = self._build()
-        if self.trust is None and any(self._trust_decides(tie) for tie in self.ties):
+        if self.trust is not None:
+            return built
+        trust = [[max(self.sided_with.get(d, 0) for d in docs) for docs in tie] for _, tie in self.ties]
+        if any(max(best[1:]) > best[0] for best in trust):  # trust would choose another value than input order
             return Canonical(self.engine, self.group, trust=dict(self.sided_with)).build()
+        for (conflict, _), best in zip(self.ties, trust, strict=True):
+            if best[0] > max(best[1:]):  # input order chose what trust would have: say so
+                conflict["reason"] = TRUST_REASON
         return built
-
-    def _trust_decides(self, tie: list[list[str]]) -> bool:
-        """Whether trust would choose another of the tied values than input order did."""
-        best = [max(self.sided_with.get(d, 0) for d in docs) for docs in tie]
-        return max(best[1:]) > best[0]
 
     def trusted(self, docs: list[str]) -> int:
         """How far the most trusted of these sources sided with the majority (0 before trust is known)."""
@@ -296,10 +299,6 @@ class Canonical:
         chosen = ranked[0]
         if len(ranked) > 1:
             reason = _reason(ranked, consistency, self.trusted)
-            if reason.startswith("tie"):
-                key = ranked[0]
-                self.ties.append([v.sources for v in ranked if len(v.sources) == len(key.sources)
-                                  and bool(v.evidence) == bool(key.evidence)])  # fmt: skip
             if reason.startswith("majority"):
                 self.sided_with.update(chosen.sources)
                 self.sided_with.subtract(s for v in ranked[1:] for s in v.sources)
@@ -307,6 +306,10 @@ class Canonical:
                 "field": name, "chosen": chosen.value, "reason": reason,
                 "alternatives": [{"value": v.value, "sources": v.sources} for v in ranked],
             })  # fmt: skip
+            if reason.startswith("tie"):
+                tied = [v.sources for v in ranked if len(v.sources) == len(chosen.sources)
+                        and bool(v.evidence) == bool(chosen.evidence)]  # fmt: skip
+                self.ties.append((self.conflicts[-1], tied))
         return chosen
 
     def _distinct(self, votes: list[Vote], kind: str) -> list[Value]:
@@ -401,5 +404,5 @@ def _reason(ranked: list[Value], consistency: Consistency | None, trusted: Calla
     if consistency and consistency[0](top.value) != consistency[0](runner.value):
         return f"consistent: {consistency[1]}"
     if trusted(top.sources) != trusted(runner.sources):
-        return "trust: its source sided with the majority on more of this item's other fields"
+        return TRUST_REASON
     return "tie: the value of the first report in input order"
