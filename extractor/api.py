@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 import httpx2
 
@@ -264,6 +265,36 @@ class _Stop(Exception):
     """Raised inside a worker to end the pool (the reason is in `_Run.stop`)."""
 
 
+class Extractor(Protocol):
+    """What an open engine offers: `Session.extract_paths`'s contract (one record per item)."""
+
+    async def extract_paths(
+        self, paths: Iterable[WorkItem], on_record: RecordCallback | None = None, *, keep: bool = True
+    ) -> list[Record]:
+        """Extract every item; see `Session.extract_paths`."""
+        ...
+
+
+class Engine(Protocol):
+    """Where a run's documents are extracted: `LocalEngine`, or `extractor.engines` (e.g. a Ray cluster)."""
+
+    name: str
+
+    def open(self, session: Session) -> AbstractAsyncContextManager[Extractor]:
+        """An async context manager that yields something to call `extract_paths` on."""
+        ...
+
+
+class LocalEngine:
+    """This process: the open `session` itself, `-j` documents in flight."""
+
+    name = "local"
+
+    def open(self, session: Session) -> Session:
+        """The session (entering it starts the backend)."""
+        return session
+
+
 def plan(paths: Sequence[str | Path], skip: Collection[str] = (), *, follow_symlinks: bool = False) -> Plan:
     """Discover the inputs and decide each one's fate: extract, skip (--resume), duplicate, or unusable.
 
@@ -306,11 +337,13 @@ async def aextract_many(
     *,
     on_record: RecordCallback | None = None,
     skip: Collection[str] = (),
+    engine: Engine | None = None,
     **session_options: Any,
 ) -> list[Record]:
     """Extract from every supported file under `paths`, skipping doc_ids in `skip`.
 
     `paths` may also be a `Plan` made beforehand (what the CLI does; `skip` is then ignored).
+    `engine` says where: this process (default) or, e.g., `extractor.engines.engine_for("ray")`.
     The backend is started only if something is left to do. Raises what `Session.extract_paths` raises.
     """
     if not isinstance(paths, Plan):
@@ -319,8 +352,8 @@ async def aextract_many(
     items = paths.items
     if not items:
         return []
-    async with Session(settings, **session_options) as session:
-        return await session.extract_paths(items, on_record)
+    async with (engine or LocalEngine()).open(Session(settings, **session_options)) as runner:
+        return await runner.extract_paths(items, on_record)
 
 
 def extract(text: str, settings: Settings | None = None, *, source: str = "<text>") -> Record:
@@ -334,6 +367,7 @@ def extract_many(
     *,
     on_record: RecordCallback | None = None,
     skip: Collection[str] = (),
+    engine: Engine | None = None,
 ) -> list[Record]:
     """Blocking twin of `aextract_many`."""
-    return asyncio.run(aextract_many(paths, settings, on_record=on_record, skip=skip))
+    return asyncio.run(aextract_many(paths, settings, on_record=on_record, skip=skip, engine=engine))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from extractor.cli import engine_options as eng
 from extractor.cli import options as opt
 from extractor.cli.errors import print_error
 from extractor.errors import AuthRejected, CircuitOpen, ConfigError
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
     from rich.table import Table
 
-    from extractor.api import Plan, Session
+    from extractor.api import Engine, Plan, Session
     from extractor.records import Record
 
 # The model stack (openai, instructor) and rich load when `run` runs, not for `extractor --help`.
@@ -44,6 +45,9 @@ def run(
     merge: Annotated[Path | None, typer.Option("--merge", help="At the end, consolidate every record in --out "
                                                "into canonical matches here (as `extractor merge`). "
                                                "Example: --merge matches.jsonl")] = None,
+    engine: eng.Engine = "local",
+    ray_address: eng.RayAddress = None,
+    ray_actors: eng.RayActors = None,
     *,
     shared: dict[str, Any],
 ) -> None:
@@ -55,11 +59,13 @@ def run(
 
     from extractor.api import Session, plan
     from extractor.documents import SUPPORTED_SUFFIXES
+    from extractor.engines import engine_for
     from extractor.output import OutputLock, check_output_path, done_ids, repair_torn_tail
 
     console = _console()
     settings = opt.build_settings(**shared, language=lang, follow_symlinks=follow_symlinks or None)
     session = Session(settings)  # task, prompts, mode and backend are checked here
+    where = engine_for(engine, address=ray_address, actors=ray_actors)  # and the engine (a missing extra)
     check_output_path(out)
     with OutputLock(out):
         if resume:
@@ -75,7 +81,7 @@ def run(
         if not work.items:
             console.print("nothing to do")
             return
-        _extract(session, work, out, resume, merge)
+        _extract(session, work, out, resume, merge, where)
 
 
 def _console() -> Console:
@@ -84,7 +90,10 @@ def _console() -> Console:
     return Console(stderr=True)
 
 
-def _extract(session: Session, work: Plan, out: Path, resume: bool, merge: Path | None = None) -> None:
+def _extract(
+    session: Session, work: Plan, out: Path, resume: bool, merge: Path | None = None, engine: Engine | None = None
+) -> None:
+    from extractor.api import LocalEngine
     from extractor.output import JsonlSink
 
     started = time.perf_counter()
@@ -92,7 +101,7 @@ def _extract(session: Session, work: Plan, out: Path, resume: bool, merge: Path 
     stopped: AuthRejected | CircuitOpen | None = None
 
     async def go() -> None:
-        async with session:  # the backend starts before --out is touched
+        async with (engine or LocalEngine()).open(session) as runner:  # the backend starts before --out is touched
             with JsonlSink(out, append=resume) as sink, _progress() as progress:
                 bar = progress.add_task(f"extracting ({session.settings.backend})", total=len(work.items))
 
@@ -102,7 +111,7 @@ def _extract(session: Session, work: Plan, out: Path, resume: bool, merge: Path 
                     progress.advance(bar)
 
                 # keep=False: the file has every record and the summary only counts, so memory stays flat.
-                await session.extract_paths(work.items, on_record, keep=False)
+                await runner.extract_paths(work.items, on_record, keep=False)
 
     try:
         asyncio.run(go())
