@@ -198,8 +198,10 @@ def drive(args: argparse.Namespace) -> None:
                         extra = ["--bodies", str(bodies)] if name == "raw" else []
                         result = child(name, fake.url, folder, concurrency, [*extra, "--warmup", str(args.warmup)])
                     rows.setdefault((name, concurrency), []).append(result)
+                    result["load"] = os.getloadavg()[0]
                     print(f"round {round_no + 1} c={concurrency} {name}: {_rate(result):.0f} docs/s, "
-                          f"{1000 * result['cpu'] / result['docs']:.1f} ms CPU/doc, ok {result['ok']}/{result['docs']}",
+                          f"{1000 * result['cpu'] / result['docs']:.1f} ms CPU/doc, "
+                          f"ok {result['ok']}/{result['docs']}, load average {result['load']:.2f}",
                           file=sys.stderr, flush=True)
     print(table(rows, args))
 
@@ -214,8 +216,10 @@ LABELS = {"api": "extractor Python API (warm)", "cli": "extractor CLI, whole pro
 
 def table(rows: dict[tuple[str, int], list[dict[str, Any]]], args: argparse.Namespace) -> str:
     """A markdown table: median docs/s, median CPU ms/doc, ratios to the ceiling and to LangExtract."""
+    loads = [r["load"] for results in rows.values() for r in results]
     lines = [f"{args.docs} docs ({args.cli_docs} for the CLI), {args.delay * 1000:.0f} ms per answer, "
-             f"median of {args.rounds} interleaved rounds",
+             f"median of {args.rounds} interleaved rounds, 1-minute load average {min(loads):.2f}-{max(loads):.2f} "
+             f"on {os.cpu_count()} cores",
              "", "| client | c | docs/s | of raw ceiling | of c/latency bound | vs LangExtract | CPU ms/doc | ok |",
              "|---|---|---|---|---|---|---|---|"]
     for concurrency in args.concurrency:

@@ -27,6 +27,7 @@ from extractor.llm.backend import MODES, Backend
 from extractor.llm.call import make_client
 from extractor.llm.recording import RecordingTransport
 from extractor.llm.retry import AUTH_STATUS, described_status
+from extractor.llm.transport import default_transport
 from extractor.pipeline import Runtime, process_document, process_path
 from extractor.prompts import PromptSet, variant_of
 from extractor.records import ErrorInfo, Record
@@ -87,7 +88,7 @@ class Session:
 
     async def __aenter__(self) -> Session:
         s = self.settings
-        inner = self._transport or httpx2.AsyncHTTPTransport()
+        inner = self._transport or default_transport(max(s.concurrency, 1) * 2)
         if s.replay_dir is not None:
             endpoint = self.backend.endpoint(REPLAY_BASE_URL)  # nothing to start: no model is called
             transport: httpx2.AsyncBaseTransport = RecordingTransport(s.replay_dir, "replay", inner)

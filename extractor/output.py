@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
@@ -138,8 +139,15 @@ def _is_object(line: bytes) -> bool:
         return False
 
 
+#: Seconds between two fsyncs of an output file. Every record is flushed to the OS at once, so a
+#: killed run loses nothing; only a machine crash could lose the last ~`SYNC_INTERVAL` seconds of
+#: records (--resume redoes them). A sync per record blocked the event loop ~1.3 ms each time, 15 % of
+#: the CLI's time on 2,000 documents (issue 11).
+SYNC_INTERVAL = 0.5
+
+
 class JsonlSink:
-    """Appends records to a file, flushing and syncing each one."""
+    """Appends records to a file, flushing each one; synced to disk every `SYNC_INTERVAL` s and at close."""
 
     def __init__(self, path: Path, *, append: bool) -> None:
         self.path = path
@@ -152,9 +160,10 @@ class JsonlSink:
         except OSError as exc:
             raise ConfigError(f"--out {path}: cannot write there: {exc.strerror or exc}") from exc
         self.count = 0
+        self._synced = time.monotonic()
 
     def write(self, record: Record) -> None:
-        """Write one record as one line, durably.
+        """Write one record as one line, flushed to the OS (synced to disk at most every `SYNC_INTERVAL` s).
 
         Raises:
             OutputError: the write failed (disk full...); the records before it are on disk.
@@ -162,7 +171,8 @@ class JsonlSink:
         try:
             self._handle.write(record.model_dump_json() + "\n")
             self._handle.flush()
-            os.fsync(self._handle.fileno())
+            if time.monotonic() - self._synced >= SYNC_INTERVAL:
+                self._sync()
         except OSError as exc:
             raise OutputError(
                 f"cannot write to --out {self.path}: {exc.strerror or exc}; "
@@ -170,10 +180,19 @@ class JsonlSink:
             ) from exc
         self.count += 1
 
+    def _sync(self) -> None:
+        os.fsync(self._handle.fileno())
+        self._synced = time.monotonic()
+
     def close(self) -> None:
-        """Close the file (an error flushing it at the end is reported, not raised twice)."""
+        """Sync and close the file (an error flushing it at the end is reported, not raised twice)."""
         try:
-            self._handle.close()
+            try:
+                if not self._handle.closed:
+                    self._handle.flush()
+                    self._sync()
+            finally:
+                self._handle.close()
         except OSError as exc:
             log.error("closing %s: %s", self.path, exc.strerror or exc)
 

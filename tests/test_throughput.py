@@ -2,24 +2,36 @@
 
 instructor 1.17 wraps the response model in a new class per call, so pydantic rebuilt the
 JSON schema for every request; `response_model_for` builds the wrapper once per model. The
-openai client's per-request TypedDict walk is skipped by posting the body directly. These
-tests count the schema builds and check, against the fake server, that what goes on the
-wire, the re-asks, the usage accounting and the retries are what they were.
+openai client's per-request TypedDict walk is skipped by posting the body directly;
+instructor's async-validator walk runs once per response model, not six times per request;
+requests go through openai's aiohttp transport with the default transport's error types.
+These tests count the schema builds and the walks and check, against the fake server, that
+what goes on the wire, the re-asks, the usage accounting, the retries and the transport
+errors are what they were.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import httpx2
 import instructor
 import pytest
+from instructor.v2.core import patch as instructor_patch
+from instructor.v2.validation import async_validators
 from pydantic import BaseModel, Field
 from pydantic.json_schema import GenerateJsonSchema
 
+from extractor import output
 from extractor.api import Session
 from extractor.llm import call
 from extractor.llm.backend import Endpoint
 from extractor.llm.call import _post_completion, make_client, response_model_for
+from extractor.llm.transport import AiohttpTransport, default_transport
+from extractor.output import JsonlSink
+from extractor.records import Record
 from tests.fakeserver import FakeServer
 from tests.test_reliability import API_KEY, article, assert_accounting, only_match, settings_for
 
@@ -116,3 +128,127 @@ def only_schema() -> type[BaseModel]:
         away: int
 
     return Score
+
+
+@pytest.fixture
+def walked_nodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Nodes instructor's async-validator walk visited, from any call site (wrappers rebuilt first).
+
+    The walk calls `get_origin` once per node, looked up in its module's globals, so this counts
+    every walk however instructor reaches it, even from a call site the vetting does not cover.
+    """
+    visits = [0]
+    original = async_validators.get_origin
+
+    def counting(annotation: Any) -> Any:
+        visits[0] += 1
+        return original(annotation)
+
+    monkeypatch.setattr(async_validators, "get_origin", counting)
+    call.response_model_for.cache_clear()
+    return visits
+
+
+@pytest.mark.parametrize("mode", ["tools", "json"])
+async def test_100_requests_walk_the_model_for_async_validators_once(
+    fake_server: FakeServer, walked_nodes: list[int], mode: str
+) -> None:
+    async with Session(settings_for(fake_server, mode=mode, strategy="single")) as session:
+        records = [await session.extract_text(article(f"w{i}", fault="schema x1" if i == 7 else ""))
+                   for i in range(100)]
+        model = session.task.root_model
+    assert all(r.ok for r in records), [r.error for r in records if not r.ok][:1]
+    assert records[7].attempts == 2  # a re-ask takes the same path
+    during_run = walked_nodes[0]
+    walked_nodes[0] = 0
+    assert call._instructor_check is not None
+    call._instructor_check(response_model_for(model))  # one walk of the wrapper, by instructor's own check
+    assert during_run == walked_nodes[0] > 10  # instructor 1.17 unpatched: about 600 walks
+    # instructor looks the check up in two modules; both hold the vetting wrapper
+    assert instructor_patch.reject_async_validators is async_validators.reject_async_validators
+
+
+def test_a_model_with_an_async_validator_is_still_refused() -> None:
+    class Checked(BaseModel):
+        name: str
+
+        async def check(cls, value: str) -> str:
+            return value
+
+        setattr(check, async_validators.ASYNC_VALIDATOR_KEY, (("name",), check, False))  # what the decorator marks
+
+    with pytest.raises(ValueError, match="async validators are not supported"):
+        response_model_for(Checked)
+    with pytest.raises(ValueError, match="async validators are not supported"):  # any other caller's model too
+        async_validators.reject_async_validators(Checked)
+
+
+# -- the aiohttp transport ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def aio_client() -> Iterator[httpx2.AsyncClient]:
+    yield httpx2.AsyncClient(transport=default_transport(4), timeout=httpx2.Timeout(0.3))
+
+
+def chat_body(fault: str) -> dict[str, Any]:
+    return {"model": "fake-model", "messages": [{"role": "user", "content": article("t", fault=fault)}]}
+
+
+async def test_sessions_send_through_the_aiohttp_transport(fake_server: FakeServer) -> None:
+    async with Session(settings_for(fake_server)) as session:
+        assert isinstance(session._http, httpx2.AsyncClient)
+        assert isinstance(session._http._transport, AiohttpTransport)
+        record = await session.extract_text(article("aio"))
+    assert record.ok and only_match(record)["home_team"] == "Ajax"
+    assert fake_server.exchanges[0].authorization == f"Bearer {API_KEY}"
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [("drop x*", httpx2.RemoteProtocolError), ("short_body x*", httpx2.RemoteProtocolError),
+     ("slow x*", httpx2.ReadTimeout)],
+)
+async def test_transport_failures_keep_httpx2s_types(
+    fake_server: FakeServer, aio_client: httpx2.AsyncClient, fault: str, error: type[Exception]
+) -> None:
+    """A drop is not reported as a timeout (openai's own map makes every connection error one)."""
+    fake_server.slow_seconds = 1.0
+    with pytest.raises(error):
+        response = await aio_client.post(fake_server.url + "/chat/completions", json=chat_body(fault))
+        await response.aread()
+    await aio_client.aclose()
+
+
+async def test_a_refused_connection_is_a_connect_error_with_the_sockets_reason(
+    aio_client: httpx2.AsyncClient, unused_tcp_port: int
+) -> None:
+    with pytest.raises(httpx2.ConnectError, match="Connect call failed"):
+        await aio_client.post(f"http://127.0.0.1:{unused_tcp_port}/v1/chat/completions", json=chat_body(""))
+    await aio_client.aclose()
+
+
+# -- the output file --------------------------------------------------------------------------------
+
+
+def test_the_sink_flushes_every_record_and_syncs_at_most_every_interval(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync per record blocked the event loop; a kill still loses nothing (each line is flushed)."""
+    syncs: list[int] = []
+    monkeypatch.setattr(output.os, "fsync", lambda fd: syncs.append(fd))
+    path = tmp_path / "o.jsonl"
+    sink = JsonlSink(path, append=False)
+    for i in range(50):
+        sink.write(Record(doc_id=f"{i:016d}", source=f"s{i}", status="ok", task="t", backend="openai"))
+        assert len(path.read_bytes().splitlines()) == i + 1  # in the OS's hands at once
+    assert len(syncs) <= 1  # 50 quick writes: within one interval
+    sink.close()
+    assert len(syncs) >= 1 and len(list(output.read_records(path))) == 50  # synced at close
+
+    monkeypatch.setattr(output, "SYNC_INTERVAL", 0.0)
+    syncs.clear()
+    with JsonlSink(path, append=True) as sink:
+        for i in range(3):
+            sink.write(Record(doc_id=f"{i:016d}", source=f"t{i}", status="ok", task="t", backend="openai"))
+    assert len(syncs) == 4  # one per record when the interval has passed, and the close

@@ -13,8 +13,6 @@ import typer
 from rich.console import Console
 
 from extractor.cli import options as opt
-from extractor.evaluation.report import render_comparison, render_table, to_markdown
-from extractor.output import JsonlSink
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -60,6 +58,9 @@ def eval_command(
     """
     # The model stack (openai, instructor) loads when the command runs, not for `extractor --help`.
     from extractor.evaluate import compare_reports, evaluate
+    from extractor.evaluation.report import render_comparison, render_table, to_markdown
+    from extractor.output import JsonlSink
+
     settings = opt.build_settings(**shared, prompt=prompt)
     if merge:
         _merge_eval(settings, split, pred, on_gold, out, json_out)
@@ -84,6 +85,7 @@ def eval_command(
 def _merge_eval(settings: Settings, split: str, pred: Path | None, on_gold: bool, out: Path | None,
                 json_out: Path | None) -> None:
     from extractor.evaluate import evaluate_merge
+    from extractor.output import JsonlSink
 
     with contextlib.ExitStack() as stack:
         live = out is not None and pred is None and not on_gold

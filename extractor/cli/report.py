@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import ValidationError
@@ -11,11 +11,11 @@ from rich.console import Console
 
 from extractor.cli import options as opt
 from extractor.errors import ConfigError
-from extractor.output import read_records
-from extractor.records import Record
-from extractor.service.review import entries_from_files, render_page
-from extractor.service.review_gold import GoldComparison, compare_with_gold, from_eval_report
 from extractor.settings import Settings
+
+if TYPE_CHECKING:
+    from extractor.records import Record
+    from extractor.service.review_gold import GoldComparison
 
 console = Console(stderr=True)
 
@@ -44,6 +44,11 @@ def report(
 
     Example: extractor report out.jsonl --html report.html --gold evals/match_report/gold
     """
+    # The review page's modules load when the command runs, not for `extractor --help`.
+    from extractor.output import read_records
+    from extractor.records import Record
+    from extractor.service.review import entries_from_files, render_page
+
     if not records.is_file():
         raise ConfigError(f"no records file at {records}")
     if gold is not None and eval_report is not None:
@@ -75,6 +80,8 @@ def report(
 
 def _gold_comparison(records: list[Record], gold: Path | None, eval_report: Path | None, task: str | None,
                      home: Path | None) -> GoldComparison | None:
+    from extractor.service.review_gold import compare_with_gold, from_eval_report
+
     if eval_report is not None:
         from extractor.evaluation.models import EvalReport
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
 
@@ -124,7 +125,51 @@ def response_model_for(model: type[T]) -> type[T]:
     namespace = {"model_json_schema": classmethod(model_json_schema), "__doc__": model.__doc__,
                  "__module__": model.__module__, "__qualname__": model.__qualname__}
     cached = type(model.__name__, (wrapper,), namespace)
+    _vet(cached)
     return cast("type[T]", cached)
+
+
+#: Wrappers from `response_model_for` that passed instructor's async-validator check once.
+_VETTED: set[type[BaseModel]] = set()
+
+
+def _vet(model: type[BaseModel]) -> None:
+    """Run instructor's async-validator check on `model` once; its per-call re-checks then skip it.
+
+    instructor 1.17 calls `reject_async_validators` six times per request (patch wrapper,
+    twice in `prepare_response_model`, retry, response parsing, `from_response`), each a
+    walk of the whole model tree through every class's MRO: a quarter of the client's CPU
+    per document (issue 11). The check depends only on the class, which never changes, so
+    a class that passed it once passes it again. Classes not vetted here (any other
+    caller's) still get instructor's own check on every call. There is no public switch:
+    the module attributes instructor looks the function up by are replaced, once, with a
+    wrapper that defers to the original. tests/test_throughput.py pins it (one walk per
+    model over 100 requests; a model with an async validator is still refused).
+    """
+    from instructor.v2.core import patch as instructor_patch
+    from instructor.v2.validation import async_validators
+
+    global _instructor_check
+    if _instructor_check is None:
+        _instructor_check = async_validators.reject_async_validators
+        original = _instructor_check
+
+        @functools.wraps(original)
+        def reject_unless_vetted(response_model: Any) -> None:
+            if isinstance(response_model, type) and response_model in _VETTED:
+                return
+            assert _instructor_check is not None
+            _instructor_check(response_model)
+
+        async_validators.reject_async_validators = reject_unless_vetted
+        if getattr(instructor_patch, "reject_async_validators", None) is original:
+            instructor_patch.reject_async_validators = reject_unless_vetted  # type: ignore[attr-defined]
+    _instructor_check(model)  # raises ValueError for a model with async validators, as instructor would
+    _VETTED.add(model)
+
+
+#: instructor's own `reject_async_validators`, once `_vet` has put its wrapper in its place.
+_instructor_check: Callable[[Any], None] | None = None
 
 
 #: `create` arguments that are not JSON body fields; a request carrying one goes through `create`.
