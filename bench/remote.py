@@ -122,13 +122,15 @@ CLIENTS = {"api": client_api, "raw": client_raw}
 def run_child(argv: list[str], env: dict[str, str] | None = None) -> tuple[str, float, float]:
     """Run a process; its stdout, wall seconds and CPU seconds (user + system, from wait4)."""
     started = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
-        process = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE, env=env)
+    # stderr to a file, not a pipe: a client that logs more than a pipe holds (LangExtract warns
+    # once per document) would block on a pipe nobody reads until it exits.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(argv, stdout=out, stderr=errors, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - started
-        assert process.stderr is not None
-        err = process.stderr.read().decode(errors="replace")
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
         out.seek(0)
         text = out.read().decode()
     if process.returncode not in (0,):
