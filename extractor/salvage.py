@@ -21,6 +21,7 @@ from pydantic.fields import FieldInfo
 from extractor.grounding import Grounder
 from extractor.plan import Check, Finding, Grounded, Path, format_path
 from extractor.records import Grounding, RecordWarning
+from extractor.shorten import ELLIPSIS, shorten
 
 MAX_ROUNDS = 200
 _DROP_CLIP = 300
@@ -256,7 +257,7 @@ def _sort_key(path: Path) -> tuple[Any, ...]:
 
 def _clip(value: Any) -> Any:
     text = json.dumps(value, ensure_ascii=False, default=str)
-    return value if len(text) <= _DROP_CLIP else text[:_DROP_CLIP] + "…"
+    return value if len(text) <= _DROP_CLIP else shorten(text, _DROP_CLIP + len(ELLIPSIS))
 
 
 def _marker(info: FieldInfo) -> Grounded | None:

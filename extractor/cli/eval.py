@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from extractor.cli import options as opt
+from extractor.shorten import shorten
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -111,5 +112,5 @@ def merge_report_table(report: MergeReport) -> Table:
     for name, (right, total) in report.field_counts.items():
         table.add_row(f"canonical {name}", f"{right}/{total} = {report.field_accuracy.get(name, 0):.3f}")
     for mistake in report.mistakes:
-        table.add_row("mistake", mistake[:160])
+        table.add_row("mistake", shorten(mistake, 160))
     return table

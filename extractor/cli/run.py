@@ -20,6 +20,7 @@ from extractor.cli import engine_options as eng
 from extractor.cli import options as opt
 from extractor.cli.errors import print_error
 from extractor.errors import AuthRejected, CircuitOpen, ConfigError
+from extractor.shorten import shorten
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -202,7 +203,7 @@ def summary_table(records: RunSummary | Iterable[Record], seconds: float, out: P
     for record in summary.first_failures:
         if record.error is not None:
             table.add_row(Text.assemble(("failed", "red"), f" {record.source}"),
-                          Text(f"{record.error.type}: {record.error.message[:160]}"))
+                          Text(f"{record.error.type}: {shorten(record.error.message, 160)}"))
     if summary.failed > len(summary.first_failures):
         table.add_row(f"... and {summary.failed - len(summary.first_failures)} more", f"their records in {out} say why")
     return table
