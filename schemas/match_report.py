@@ -617,6 +617,48 @@ def _one_match_per_scorer(data: dict[str, Any], grounder: Grounder) -> list[Find
     return findings
 
 
+def _gap(grounder: Grounder, name: str, team: str) -> int:
+    """Characters between a mention of the person (or surname) and the nearest mention of the team."""
+    teams = grounder.find_all(team) if team else []
+    return min(
+        (max(0, start - t_end, t_start - end) for start, end in _mentions(grounder, name) for t_start, t_end in teams),
+        default=10**9,
+    )
+
+
+def _one_side_per_scorer(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A player's goals in one match count for one team (own goals aside).
+
+    Asked for each team's goals in turn, a small model may list the same scorer for both. The
+    running score next to his name decides, else the team named clearly nearer to him; failing
+    both, neither claim is kept.
+    """
+    findings = []
+    for m, match in enumerate(data.get("matches") or []):
+        teams = {"home": match.get("home_team") or "", "away": match.get("away_team") or ""}
+        claims: dict[str, list[tuple[int, str]]] = {}
+        for g, goal in enumerate(match.get("goals") or []):
+            if not goal.get("own_goal"):
+                claims.setdefault(team_key(goal.get("player") or ""), []).append((g, goal.get("team") or ""))
+        for player, places in claims.items():
+            if len({team for _, team in places}) < 2:
+                continue
+            name = (match["goals"][places[0][0]].get("player") or "").strip()
+            side = _running_side(grounder, name)
+            if side is None:
+                near = {key: _gap(grounder, name, team) for key, team in teams.items()}
+                (first, d1), (_, d2) = sorted(near.items(), key=lambda item: item[1])
+                side = first if d1 <= _NEAR and d1 * 3 <= d2 else None
+            keep = teams[side] if side else None
+            for g, team in places:
+                if team != keep:
+                    message = f"{player!r} is listed as scoring for both teams; " + (
+                        f"the text puts him with {keep!r}" if keep else "the text does not say for which"
+                    )
+                    findings.append(Finding(("matches", m, "goals", g), "scorer_for_both_teams", message))
+    return findings
+
+
 def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A scorer or booked player is not a club, and a coach leads one team of the article."""
     matches = data.get("matches") or []
@@ -638,6 +680,51 @@ def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             for path in places:
                 message = f"{name!r} is named coach of {len(places)} teams"
                 findings.append(Finding(path, "coach_of_several_teams", message, "null"))
+    return findings
+
+
+#: Words before a team's name that make it the host: "won 2-0 at Napoli", "gewinnt 2:0 in Köln",
+#: "su visita al Alcalá", "in casa del Napoli", "chez le PSG", "op bezoek bij Ajax", "ude mod AGF".
+_AT_HOST = (
+    r"(?:\b(?:won|win|wins|lost|lose|loses|drew|draw|draws|beaten|victory|defeat|draw)\b[^.\n]{0,40}\bat"
+    r"|\baway (?:at|to)|\b(?:visit|trip) to"
+    r"|\b(?:gewinnt|gewann|siegt|siegte|verliert|verlor|unterliegt|unterlag|remis)\b[^.\n]{0,40}\b(?:in|bei|beim)"
+    r"|\b(?:visita al?|en casa del?|en el campo del?|feudo del?)"
+    r"|\b(?:in casa del(?:lo|la)?|sul campo del(?:lo|la)?|ospite del(?:lo|la)?)"
+    r"|\b(?:chez|sur la pelouse d[eu]|dans l'antre d[eu])"
+    r"|\b(?:op bezoek bij|uit bij|in de kuip bij)"
+    r"|\b(?:ude mod|på besøg hos|i gæsternes)"
+    r")\s+(?:the |le |la |l'|el |il |lo |de |het |die |den |der )?"
+)
+
+
+def _hosted(grounder: Grounder, team: str) -> bool:
+    """Whether the article calls `team` the host in so many words ("won 2-0 at Napoli")."""
+    name = re.escape(fold_text(team))
+    return re.search(rf"{_AT_HOST}{name}(?!\w)", grounder.folded_text) is not None
+
+
+def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """Home is the team the article says was visited, when it says so of exactly one of the two.
+
+    Not for a results line ("Köln - Leverkusen 0:2"): there the order is the convention, read by code.
+    """
+    listed = {_pair(s.home_team, s.away_team) for s in listed_results(grounder.cleaned.text)}
+    findings = []
+    for m, match in enumerate(data.get("matches") or []):
+        home, away = match.get("home_team") or "", match.get("away_team") or ""
+        if not home or not away or _pair(home, away) in listed:
+            continue
+        if _hosted(grounder, away) and not _hosted(grounder, home):
+            message = f"the article says {away!r} was visited: it is the home team"
+            swapped = {
+                "home_team": away, "away_team": home,
+                "home_score": match.get("away_score"), "away_score": match.get("home_score"),
+                "home_coach": match.get("away_coach"), "away_coach": match.get("home_coach"),
+            }  # fmt: skip
+            findings += [
+                Finding(("matches", m, key), "home_from_text", message, "set", value) for key, value in swapped.items()
+            ]
     return findings
 
 
@@ -710,8 +797,8 @@ def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
 
 
 CHECKS = (
-    _score_findings, _people_findings, _card_findings, _card_type_findings, _flag_findings, _goal_side_findings,
-    _one_match_per_scorer, _minute_findings, _date_findings, _venue_findings,
+    _score_findings, _host_findings, _people_findings, _card_findings, _card_type_findings, _flag_findings,
+    _goal_side_findings, _one_match_per_scorer, _one_side_per_scorer, _minute_findings, _date_findings, _venue_findings,
 )  # fmt: skip
 
 

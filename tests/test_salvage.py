@@ -179,3 +179,44 @@ def test_three_copies_of_one_goal_cost_the_copies_not_the_match() -> None:
     kept = value.model_dump()["matches"]
     assert len(kept) == 1 and len(kept[0]["goals"]) == 1
     assert [w.rule for w in warnings] == ["value_error", "value_error"]
+
+
+def test_a_scorer_listed_for_both_teams_keeps_the_side_the_text_gives() -> None:
+    text = "Lyngby - AaB 2-2\n0-1 Mathias Ross (55), 1-1 Magnus Warming (63)\nRoss stangede et hjørnespark i nettet."
+    data = {"matches": [match(home_team="Lyngby", away_team="AaB", home_score=2, away_score=2,
+                              goals=[goal("Mathias Ross", "Lyngby", 55),
+                                     goal("Mathias Ross", "AaB", 55)])]}  # fmt: skip
+    result, warnings = refined(data, text)
+    assert [(g["player"], g["team"]) for g in result["matches"][0]["goals"]] == [("Mathias Ross", "AaB")]
+    assert any(w.path == "matches[0].goals[1]" and w.dropped for w in warnings)
+
+
+def test_a_scorer_for_both_teams_with_nothing_to_decide_is_dropped_twice() -> None:
+    text = "Lyngby - AaB 2-2 (Ross, Warming). Ross scorede."
+    data = {"matches": [match(home_team="Lyngby", away_team="AaB", home_score=2, away_score=2,
+                              goals=[goal("Ross", "Lyngby", None), goal("Ross", "AaB", None)])]}  # fmt: skip
+    result, warnings = refined(data, text)
+    assert result["matches"][0]["goals"] == []
+    assert sum(w.rule == "scorer_for_both_teams" for w in warnings) == 2
+
+
+
+def test_the_team_the_article_says_was_visited_is_home() -> None:
+    text = "Leverkusen gewinnt 2:0 in Köln. Brandt trifft zum 0:1 (39.). Dann geht es erst richtig los."
+    data = {"matches": [match(home_team="Leverkusen", away_team="Köln", home_score=2, away_score=0,
+                              goals=[goal("Brandt", "Leverkusen", 39)])]}  # fmt: skip
+    result, warnings = refined(data, text)
+    got = result["matches"][0]
+    assert (got["home_team"], got["home_score"], got["away_score"], got["away_team"]) == ("Köln", 0, 2, "Leverkusen")
+    assert got["goals"][0]["team"] == "Leverkusen"
+    assert {w.rule for w in warnings} >= {"home_from_text"}
+
+
+def test_a_results_line_keeps_its_order_and_no_cue_changes_nothing() -> None:
+    listed = "Köln - Leverkusen 0:2\nLeverkusen gewinnt in Köln."
+    data = {"matches": [match(home_team="Köln", away_team="Leverkusen", home_score=0, away_score=2)]}
+    assert refined(data, listed)[0]["matches"][0]["home_team"] == "Köln"
+    plain = "Leverkusen schlägt Köln 2:0."
+    data = {"matches": [match(home_team="Leverkusen", away_team="Köln", home_score=2, away_score=0)]}
+    result, warnings = refined(data, plain)
+    assert result["matches"][0]["home_team"] == "Leverkusen" and not [w for w in warnings if w.rule == "home_from_text"]

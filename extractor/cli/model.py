@@ -9,11 +9,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from extractor.backends.embedded import N_CTX, model_alias, server_config
-from extractor.backends.llama_server import LlamaServer
-from extractor.backends.model_store import model_info
 from extractor.cli import options as opt
 from extractor.cli.errors import handle_errors
+from extractor.local_model import (
+    N_CTX,
+    LlamaServer,
+    embedded_model_alias,
+    embedded_model_info,
+    embedded_model_server,
+)
 
 app = typer.Typer(
     help="The embedded model: where it is, and a server to reuse. Example: extractor model info",
@@ -38,7 +42,7 @@ def info(
     Example: extractor model info
     """
     settings = opt.build_settings(model_path=model_path)
-    details = model_info(model_path=settings.model_path)
+    details = embedded_model_info(settings)
     if as_json:
         typer.echo(details.model_dump_json(indent=2))
         return
@@ -79,11 +83,11 @@ def serve(
     Example: extractor model serve --port 8765
     """
     settings = opt.build_settings(model_path=model_path)
-    console.print(f"preparing {model_alias(settings)} ...")
+    console.print(f"preparing {embedded_model_alias(settings)} ...")
     server: LlamaServer | None = None
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        server = LlamaServer(server_config(settings, host=host, port=port, n_ctx=n_ctx, n_threads=threads))
+        server = embedded_model_server(settings, host=host, port=port, n_ctx=n_ctx, n_threads=threads)
         server.start()
         console.print(f"serving {server.config.alias} at [bold]{server.base_url}[/bold] (pid {server.pid}); "
                       f"log: {server.config.log_path}", soft_wrap=True)
