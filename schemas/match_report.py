@@ -684,7 +684,7 @@ def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
 
 
 #: Words before a team's name that make it the host: "won 2-0 at Napoli", "gewinnt 2:0 in Köln",
-#: "su visita al Alcalá", "in casa del Napoli", "chez le PSG", "op bezoek bij Ajax", "ude mod AGF".
+#: "su visita al Alcalá", "in casa del Napoli", "chez le PSG", "op bezoek bij Ajax", "udekampen mod Atalanta".
 _AT_HOST = (
     r"(?:\b(?:won|win|wins|lost|lose|loses|drew|draw|draws|beaten|victory|defeat|draw)\b[^.\n]{0,40}\bat"
     r"|\baway (?:at|to)|\b(?:visit|trip) to"
@@ -693,7 +693,11 @@ _AT_HOST = (
     r"|\b(?:in casa del(?:lo|la)?|sul campo del(?:lo|la)?|ospite del(?:lo|la)?)"
     r"|\b(?:chez|sur la pelouse d[eu]|dans l'antre d[eu])"
     r"|\b(?:op bezoek bij|uit bij|in de kuip bij)"
-    r"|\b(?:ude mod|på besøg hos|i gæsternes)"
+    r"|\b(?:ude mod|på besøg hos|udekampe?n? mod)"
+    r"|\baway (?:game|match|trip|clash|fixture|tie) (?:against|at|with|to)"
+    r"|\bauswärts(?:spiel)? (?:bei|in|gegen|beim)|\buitwedstrijd (?:bij|tegen|in)"
+    r"|\btrasferta (?:di|a|contro|sul campo del(?:lo|la)?|in casa del(?:lo|la)?)"
+    r"|\bdéplacement (?:à|chez|sur la pelouse d[eu])"
     r")\s+(?:the |le |la |l'|el |il |lo |de |het |die |den |der )?"
 )
 

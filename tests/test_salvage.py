@@ -220,3 +220,9 @@ def test_a_results_line_keeps_its_order_and_no_cue_changes_nothing() -> None:
     data = {"matches": [match(home_team="Leverkusen", away_team="Köln", home_score=2, away_score=0)]}
     result, warnings = refined(data, plain)
     assert result["matches"][0]["home_team"] == "Leverkusen" and not [w for w in warnings if w.rule == "home_from_text"]
+
+
+def test_an_away_game_against_a_team_makes_it_home() -> None:
+    text = "Det kunne være blevet til tre point for Midtjylland i den svære udekamp mod Atalanta. Det endte 1-1."
+    data = {"matches": [match(home_team="Midtjylland", away_team="Atalanta")]}
+    assert refined(data, text)[0]["matches"][0]["home_team"] == "Atalanta"
