@@ -629,9 +629,9 @@ def _gap(grounder: Grounder, name: str, team: str) -> int:
 def _one_side_per_scorer(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A player's goals in one match count for one team (own goals aside).
 
-    Asked for each team's goals in turn, a small model may list the same scorer for both. The
-    running score next to his name decides, else the team named clearly nearer to him; failing
-    both, neither claim is kept.
+    A small model may list the same scorer for both teams (it did so for most matches when goals
+    were asked one team at a time). The running score next to his name decides, else the team
+    named clearly nearer to him; failing both, neither claim is kept.
     """
     findings = []
     for m, match in enumerate(data.get("matches") or []):
@@ -686,7 +686,7 @@ def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
 #: Words before a team's name that make it the host: "won 2-0 at Napoli", "gewinnt 2:0 in Köln",
 #: "su visita al Alcalá", "in casa del Napoli", "chez le PSG", "op bezoek bij Ajax", "udekampen mod Atalanta".
 _AT_HOST = (
-    r"(?:\b(?:won|win|wins|lost|lose|loses|drew|draw|draws|beaten|victory|defeat|draw)\b[^.\n]{0,40}\bat"
+    r"(?:\b(?:won|win|wins|lost|lose|loses|drew|draw|draws|beaten|victory|defeat)\b[^.\n]{0,40}\bat"
     r"|\baway (?:at|to)|\b(?:visit|trip) to"
     r"|\b(?:gewinnt|gewann|siegt|siegte|verliert|verlor|unterliegt|unterlag|remis)\b[^.\n]{0,40}\b(?:in|bei|beim)"
     r"|\b(?:visita al?|en casa del?|en el campo del?|feudo del?)"
