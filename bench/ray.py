@@ -34,19 +34,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))
 
-KEY = "bench-key-not-secret"
+from bench.remote import KEY, write_articles  # noqa: E402  (the same articles and key as the remote bench)
+
 TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def write_articles(folder: Path, docs: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(docs):
-        (folder / f"doc{i:05d}.txt").write_text(
-            f"RESULT: Home {i} {i % 5}-{i % 3} Away {i}\n"
-            f"Home {i} met Away {i} on Saturday afternoon in a league match in front of a full stadium. "
-            f"The home side pressed early and the visitors defended deep until the final whistle. Report {i}.\n",
-            encoding="utf-8",
-        )
 
 
 def tree_cpu(root: int) -> float:

@@ -17,11 +17,10 @@ import json
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date as Date
 from typing import Any, Protocol
 
 from extractor.merge import sublists
-from extractor.merge.reports import Group, Report, fits_publication, number, same_person
+from extractor.merge.reports import Group, Report, as_day, fits_publication, number, same_person
 from extractor.merge.sublists import Entry, Oriented
 from extractor.merge_spec import MergeSpec, SubListMerge
 from extractor.names import fold, same_club
@@ -180,11 +179,11 @@ class Canonical:
     def _date_score(self) -> Callable[[Any], int]:
         """How many other reports' dates (within the tolerance) and publication dates a date fits."""
         tolerance, window = self.spec.date_tolerance_days, self.spec.published_window_days
-        stated = [_as_day(r.item.get(self.spec.date)) if self.spec.date else None for r in self.reports]
+        stated = [as_day(r.item.get(self.spec.date)) if self.spec.date else None for r in self.reports]
         published = [r.published for r in self.reports if r.published is not None]
 
         def score(candidate: Any) -> int:
-            day = _as_day(candidate)
+            day = as_day(candidate)
             if day is None:
                 return 0
             near = sum(1 for d in stated if d is not None and abs((d - day).days) <= tolerance)
@@ -358,17 +357,6 @@ class Canonical:
         day = value.get(self.spec.date) if self.spec.date else None
         basis = [sorted(sides), str(day) if day else ["undated", sorted(profile.items())]]
         return hashlib.sha256(json.dumps(basis, default=str).encode()).hexdigest()[:16]
-
-
-def _as_day(value: object) -> Date | None:
-    if isinstance(value, Date):
-        return value
-    if isinstance(value, str) and value.strip():
-        try:
-            return Date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _display(kind: str, raws: list[Any]) -> Any:

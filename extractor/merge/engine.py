@@ -27,7 +27,7 @@ from extractor.errors import ConfigError
 from extractor.merge.blocking import Blocker
 from extractor.merge.canonical import Canonical
 from extractor.merge.reconcile import reconcile
-from extractor.merge.reports import Report, fits_publication
+from extractor.merge.reports import Report, as_day, fits_publication
 from extractor.merge_spec import MergeSpec
 from extractor.names import club_key, resolve_keys
 from extractor.records import Record
@@ -87,7 +87,7 @@ def consolidate(
     if foreign:
         raise ConfigError(f"records of task(s) {', '.join(foreign)} mixed with {loaded.name!r}; merge one task")
     kinds = {**{n: r.kind for n, r in loaded.eval_spec.fields.items()}, **spec.kinds}
-    engine = Engine(spec, kinds, {k: _as_date(v) for k, v in (published or {}).items()})
+    engine = Engine(spec, kinds, {k: as_day(v) for k, v in (published or {}).items()})
     enabled = gc.isenabled()
     gc.disable()  # millions of small, acyclic dicts: the cyclic collector's passes only cost time here
     try:
@@ -132,17 +132,6 @@ def _latest_ok(records: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]]
     counts = {"records": len(records), "documents": len(kept), "failed": len(seen - set(kept)),
               "duplicates": duplicates}  # fmt: skip
     return kept, counts
-
-
-def _as_date(value: object) -> Date | None:
-    if isinstance(value, Date):
-        return value
-    if isinstance(value, str) and value.strip():
-        try:
-            return Date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
 
 
 class Engine:
@@ -212,7 +201,7 @@ class Engine:
                 spans.setdefault(path[len(prefix) :].lstrip("."), []).append(span)
         doc_id = str(record["doc_id"])
         published = self.published.get(doc_id)
-        stated = _as_date(item.get(self.spec.date)) if self.spec.date else None
+        stated = as_day(item.get(self.spec.date)) if self.spec.date else None
         date, note = stated, ""
         window, tolerance = self.spec.published_window_days, self.spec.date_tolerance_days
         if stated is not None and published is not None and not fits_publication(stated, published, tolerance, window):

@@ -83,3 +83,15 @@ def same_person(a: str, b: str) -> bool:
 def number(value: Any) -> float | None:
     """A numeric value (a minute), else None."""
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def as_day(value: object) -> Date | None:
+    """A date, or an ISO date string (its first ten characters), as a date; anything else None."""
+    if isinstance(value, Date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return Date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
