@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
@@ -23,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 from extractor.evalspec import EvalSpec, FieldRule, ListRule
 from extractor.grounding import Grounder, fold_text
 from extractor.merge_spec import MergeSpec, SubListMerge
-from extractor.names import CLUB_AFFIXES as _CLUB_AFFIXES  # noqa: F401  (kept importable)
+from extractor.names import CLUB_AFFIXES as _CLUB_AFFIXES
 from extractor.names import club_key as team_key
 from extractor.names import same_club as same_team
 from extractor.plan import GROUNDED, GROUNDED_PERSON, Answers, Finding, Plan, Step
@@ -238,6 +239,11 @@ minutes at most 2 apart."""
 _SEP = r"\s*[-:]\s*"  # matched on folded text, where every dash is '-'
 
 
+def _word_starts(*words: str) -> re.Pattern[str]:
+    """Like `_words`, each stem only at the start of a word ("tor" is "Tore", not "visitors")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_text(word)) for word in words) + ")")
+
+
 def _words(*words: str) -> re.Pattern[str]:
     """A pattern of words (stems) in any of the task's languages, folded like the article."""
     return re.compile("|".join(re.escape(fold_text(word)) for word in words))
@@ -252,7 +258,7 @@ _CARD_WORDS = _words(
     "jaune", "rouge", "expulsé", "avertissement", "carton",
     "ammonit", "giallo", "gialla", "espuls", "rosso", "cartellin",
 )  # fmt: skip
-_OWN_GOAL_WORDS = _words(
+_OWN_GOAL_WORDS = _word_starts(
     "own goal", "own-goal", "own net", "selvmål", "eigentor", "eigen doel", "eigen goal", "autogol", "autogoal",
     "autorete", "propia puerta", "propia meta", "en contra", "contre son camp", "csc", "(a)",
 )  # fmt: skip
@@ -361,6 +367,41 @@ def _card_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
                 findings.append(
                     Finding(("matches", m, "cards", c), "no_card_in_text", f"no card is mentioned near {player!r}")
                 )
+    return findings
+
+
+#: Words that tell of a goal, in the task's languages (stems, so "scor" is "scored", "scores").
+_GOAL_WORDS = _word_starts(
+    "goal", "scor", "netted", "header", "headed", "equalis", "equaliz", "winner", "strike", "struck", "fired", "finish",
+    "tap", "volley", "penalty", "spot", "brace", "hat-trick", "level", "doubled", "lead", "led", "ahead",
+    "tor", "traf", "treffer", "trifft", "köpf", "erzielt", "ausgleich", "elfmeter", "schieß", "schoss", "verwandel",
+    "netz", "führung", "doppelpack", "anschluss",
+    "mål", "udlign", "straffe", "sparke", "hovedstød", "reducer", "føring", "bragte",
+    "doelpunt", "scoor", "kopt", "gelijkmaker", "treffer", "strafschop", "benut", "winnende", "maakte", "voorsprong",
+    "gol", "marc", "anot", "tanto", "penal", "empat", "remat", "cabez", "golazo", "adelant", "igual",
+    "but", "marqu", "égalis", "frapp", "tête", "inscri", "ouvr", "doubl", "égalis", "réduit",
+    "rete", "reti", "segn", "rigore", "pareggi", "raddopp", "testa", "sblocc", "realizz", "insacc", "firma",
+)  # fmt: skip
+_GOAL_NEAR = 120
+
+
+def _scorer_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A goal needs a goal word, a minute or a running score near its scorer's name.
+
+    A small model lists the players it reads about (a booked player, a coach, a player
+    substituted) as scorers; an article always tells of a goal near the scorer.
+    """
+    findings = []
+    for m, match in enumerate(data.get("matches") or []):
+        for g, goal in enumerate(match.get("goals") or []):
+            player = goal.get("player") or ""
+            if not (
+                _near(grounder, player, _GOAL_WORDS, _GOAL_NEAR)
+                or _near(grounder, player, _MINUTE_EXPR, _GOAL_NEAR)
+                or _near(grounder, player, _RUNNING, _GOAL_NEAR)
+            ):
+                message = f"nothing near {player!r} tells of a goal"
+                findings.append(Finding(("matches", m, "goals", g), "no_goal_in_text", message))
     return findings
 
 
@@ -803,6 +844,7 @@ def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
 CHECKS = (
     _score_findings, _host_findings, _people_findings, _card_findings, _card_type_findings, _flag_findings,
     _goal_side_findings, _one_match_per_scorer, _one_side_per_scorer, _minute_findings, _date_findings, _venue_findings,
+    _scorer_findings,
 )  # fmt: skip
 
 
@@ -1023,16 +1065,43 @@ def _detail_contexts(answers: Answers, grounder: Grounder) -> list[dict[str, Any
     ]
 
 
+#: Words of a club name that do not tell it apart ("FC", "United"): not counted as a mention.
+_PLAIN_NAME_WORDS = frozenset(
+    {"united", "city", "real", "club", "sporting", "athletic", "olympique", "borussia", "calcio", "town", "county"}
+) | _CLUB_AFFIXES
+
+
+#: A line that tells who scored ("gol del baby fenomeno Haaland"), in the project's languages.
+_SCORED_WORDS = re.compile(
+    r"\b(?:goals?|scored|gol|goles|tore?|treffer|doelpunt(?:en)?|scoorde|buts?|rete|reti|segna\w*|marc[oó]|mal"
+    r"|scorede|scorer)\b"
+)
+
+
+def _mentions_of_team(grounder: Grounder, team: str) -> list[tuple[int, int]]:
+    """Where the article names a team: its whole name, or a telling word of it, also inflected.
+
+    "Kölns Bittencourt" names Köln; "Phoenix coach" names Wellington Phoenix.
+    """
+    words = [w for w in re.findall(r"\w+", fold_text(team)) if len(w) >= 4 and w not in _PLAIN_NAME_WORDS]
+    spans = set(grounder.find_all(team))
+    for word in words or [fold_text(team).strip()]:
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?:s|es|'s|’s|'|’)?(?!\w)")
+        spans.update((hit.start(), hit.end()) for hit in pattern.finditer(grounder.folded_text))
+    return sorted(spans)
+
+
 def _said_more_than_once(stub: MatchStub, grounder: Grounder) -> bool:
     """Whether there is more to ask about a match than its result.
 
     Not for a match whose teams the article names only once, with no minute on that line or the
     next (a results box: "OB-Vejle 0-1 Søndag Randers FC-FC Nordsjælland 3-4"); yes when they
-    are named again, or those lines list the scorers ("Rayo 1-Barcelona 1. Goles: 40' Yamal").
+    are named again (by a telling word of the name, also inflected: "Kölns"), or those lines list
+    the scorers ("Rayo 1-Barcelona 1. Goles: 40' Yamal").
     """
     text = grounder.folded_text
     for team in (stub.home_team, stub.away_team):
-        mentions = grounder.find_all(team)
+        mentions = _mentions_of_team(grounder, team)
         if len(mentions) > 1:
             return True
         for start, end in mentions:
@@ -1040,7 +1109,8 @@ def _said_more_than_once(stub: MatchStub, grounder: Grounder) -> bool:
             line_end = text.find("\n", end)
             next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
             lines = text[start : next_end if next_end >= 0 else len(text)]
-            if _MINUTE_EXPR.search(lines):
+            own_line = text[start : line_end if line_end >= 0 else len(text)]
+            if _MINUTE_EXPR.search(lines) or _SCORED_WORDS.search(own_line):
                 return True
     return False
 
@@ -1069,6 +1139,386 @@ def _evidence(stub: MatchStub, grounder: Grounder) -> str | None:
     return grounder.cleaned.original[start:end].strip() or None
 
 
+# ---------------------------------------------------------------------------------------
+# Scorer and card lines, read by code: "Tore: 1:0 Andersson (43./Elfmeter), 2:0 Gogia (79.)",
+# "Goles: 40' Lamine Yamal, de penal (B); 67' Fran Pérez (RV)", "Buts : Sliti (58e) et Tavares
+# (62e) pour Dijon // Diakité (33e) pour le Téfécé", "Ammoniti: Kulusevski (J), Darmian (I)".
+# A small model loses half of such a list; its format says who scored, when and for whom.
+
+_HEAD_START = r"(?:^[ \t]*[-*•]?[ \t]*|(?<=[.;|])[ \t]+)"
+_GOALS_HEAD = re.compile(
+    _HEAD_START + r"(?i:tore|torschützen|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti|marcatori"
+    r"|doelpunten|doelpuntenmakers|mål|målscorere|målene)[ \t]?:[ \t]*",
+    re.MULTILINE,
+)
+_YELLOW_HEAD = (
+    r"ammonit[io]|ammonizioni|gelb|gelbe karten?|verwarnungen|yellow cards?|bookings?|booked|cautioned|amonestados?"
+    r"|amonestaciones|tarjetas amarillas|avertissements?|cartons jaunes|gule kort|advarsler|gele kaarten?|geel"
+)
+_RED_HEAD = (
+    r"espuls[io]|gelb-rot|gelb/rot|rot|rote karten?|platzverweise?|red cards?|sent off|expulsados?|expulsión|exp"
+    r"|tarjetas? rojas?|expulsions?|exclusions?|cartons? rouges?|røde? kort|rødt kort|udvist|udvisninger"
+    r"|rode kaarten?|rood"
+)
+_CARDS_HEAD = re.compile(
+    _HEAD_START + rf"(?P<kind>(?i:{_RED_HEAD}|{_YELLOW_HEAD}))[ \t]?:[ \t]*", re.MULTILINE
+)
+_NEXT_HEAD = re.compile(r"(?:[.;]\s+|\s+)(?=[A-ZÀ-Þ][\w.]*(?:[ -]\w+)?\s?:)")  # "... . Ast: 14.438", "Exp:"
+_SECOND_YELLOW_TEXT = re.compile(
+    r"(?i)doppia ammonizione|second yellow|two yellow|gelb-rot|gelb/rot|zweite gelbe|doble amarilla|segunda amarilla"
+    r"|deuxième avertissement|double avertissement|second avertissement|andet gule|tweede gele|twee gele"
+)
+_PEN_FLAG = r"pen\.?|penalty|rig\.?|rigore|sp|s\.p\.|penal|de penal|penalti|elfmeter|foulelfmeter|fe|straffe"
+_OG_FLAG = r"o\.g\.|own goal|csc|c\.s\.c\.|aut\.?|autogol|autorete|en contra|e\.c\.|p\.p\.|eigentor|selvmål"
+_NAME_WORD = r"[A-ZÀ-ÞØÆÅ][\w'’\-]*\.?"
+_PARTICLE = r"(?:de|da|do|dos|di|del|della|van|von|der|den|ter|ten|el|al|bin|ibn)[ ]"
+_LINE_TOKEN = re.compile(
+    r"(?P<paren>\((?P<inner>[^()]{0,40})\))"
+    r"|(?P<score>(?<![\d+])\d{1,2}[ ]?[:\-–][ ]?\d{1,2}(?![\d'’′+.]))"
+    r"|(?P<minute>(?<![\w+])\d{1,3}(?:[ ]?(?:['’′]|\.|e\b|eme\b))?(?:[ ]?\+[ ]?\d{1,2}[ ]?['’′]?)?"
+    r"(?:[ ]?(?:pt|st)\b)?)"
+    r"|(?P<side>//|\|)|(?P<group>;)"
+    rf"|(?P<pen>(?i:(?<!\w)(?:{_PEN_FLAG})(?!\w)))"
+    rf"|(?P<og>(?i:(?<!\w)(?:{_OG_FLAG})(?!\w)))"
+    r"|(?:pour|for|für|voor|per)[ ]+(?:(?:le|la|les|the|de|het)[ ]+|l['’])?"
+    rf"(?P<ref>{_NAME_WORD}(?:[ ]{_NAME_WORD})?)"
+    rf"|(?P<name>{_NAME_WORD}(?:[ ](?:{_PARTICLE})*{_NAME_WORD}){{0,3}})"
+    r"|(?P<connect>(?i:(?<!\w)(?:et|e|and|y|og|en|und|su|al|à|a|at|min\.?|minute|minuto|minuut)(?!\w)))"
+    r"|(?P<word>[^\W\d_][\w'’]*)"
+)
+_TAG = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þa-z]{0,3}$")
+
+
+@dataclass
+class _Entry:
+    """One goal or card of a line as parsed, with the line's clues to its team."""
+
+    player: str
+    minute: int | None = None
+    penalty: bool = False
+    own_goal: bool = False
+    score: tuple[int, int] | None = None
+    ref: str | None = None
+    side: int = 0
+
+
+def _line_body(text: str, start: int) -> str:
+    """A line's list from `start` to the line's end or the next "Label:" ("... . Ast: 14.438")."""
+    end = text.find("\n", start)
+    body = text[start : end if end >= 0 else len(text)]
+    stop = _NEXT_HEAD.search(body)
+    return body[: stop.start()] if stop else body
+
+
+def _minute_of(written: str) -> int | None:
+    return parse_minute(written)
+
+
+def _tokens(body: str) -> list[tuple[str, str]]:
+    """(kind, text) of a line, with a parenthesis opened up unless it is a team tag ("(J)")."""
+    out: list[tuple[str, str]] = []
+    for hit in _LINE_TOKEN.finditer(body):
+        kind = hit.lastgroup or ""
+        if kind == "inner":
+            kind = "paren"
+        if kind == "paren":
+            inner = hit.group("inner").strip()
+            if _TAG.match(inner):
+                out.append(("ref", inner))
+            else:
+                out.extend((k, t) for k, t in _tokens(inner) if k in ("minute", "pen", "og", "ref"))
+            continue
+        if kind == "word":
+            out.append(("word", hit.group()))
+            break  # prose after the list ("... Carlos Eduardo (18e) Dans un duel ...")
+        if kind != "connect":
+            out.append((kind, hit.group(kind) if kind == "ref" else hit.group().strip()))
+    return out
+
+
+def parse_line(body: str) -> list[_Entry]:
+    """The goals (or cards) of one line, with minutes, penalty/own-goal flags and team clues.
+
+    Minutes may come before the name ("40' Yamal") or after it ("Sliti (58e)", "Alvarez 17'");
+    a flag belongs to the minute before it, else to the next one ("Haaland pen 90+5'"); a team
+    tag or "pour X" names the team of every entry since the previous clue.
+    """
+    tokens = _tokens(body)
+    if tokens and tokens[-1][0] == "word":
+        tokens.pop()
+        if tokens and tokens[-1][0] == "name":
+            tokens.pop()  # "Dans" of "Dans un duel ...": prose, not a scorer without a minute
+    kinds = [kind for kind, _ in tokens]
+    if "name" not in kinds:
+        return []
+    reader = _LineReader(minutes_first="minute" in kinds[: kinds.index("name")])
+    for kind, text in tokens:
+        reader.read(kind, text)
+    reader.close()
+    return reader.entries
+
+
+class _LineReader:
+    """State of `parse_line`: the entry being read (its name, minutes and flags) and the clues."""
+
+    def __init__(self, minutes_first: bool) -> None:
+        self.minutes_first = minutes_first
+        self.entries: list[_Entry] = []
+        self.untagged = 0  # entries since the last team clue
+        self.side = 0
+        self.score: tuple[int, int] | None = None
+        self.slots: list[tuple[int | None, set[str]]] = []  # the open entry's minutes and their flags
+        self.waiting: set[str] = set()  # flags written before their minute
+        self.name: str | None = None
+        self.ref: str | None = None  # a team clue written inside the open entry
+
+    def read(self, kind: str, text: str) -> None:
+        if kind == "name":
+            if not self.minutes_first or self.name is not None:
+                self.close()
+            self.name = text
+        elif kind == "minute":
+            if self.minutes_first and self.name is not None:
+                self.close()
+            self.slots.append((_minute_of(text), set(self.waiting)))
+            self.waiting = set()
+        elif kind in ("pen", "og"):
+            (self.slots[-1][1] if self.slots else self.waiting).add(kind)
+        elif kind == "score":
+            self.close()
+            home, away = re.split(r"[ ]?[:\-–][ ]?", text)
+            self.score = (int(home), int(away))
+        elif kind == "ref":
+            self.tag(text)
+        elif kind in ("side", "group"):
+            self.close()
+            self.side += kind == "side"
+            self.untagged = len(self.entries)
+
+    def tag(self, ref: str) -> None:
+        for entry in self.entries[self.untagged :]:
+            entry.ref = entry.ref or ref
+        self.untagged = len(self.entries)
+        if self.name is not None or self.slots:
+            self.ref = ref
+
+    def close(self) -> None:
+        if self.name is None:
+            self.slots, self.waiting = ([], set()) if not self.minutes_first else (self.slots, self.waiting)
+            return
+        made = self.slots or [(None, set())]
+        made[-1][1].update(self.waiting)
+        for minute, flags in made:
+            self.entries.append(
+                _Entry(
+                    player=self.name, minute=minute, penalty="pen" in flags, own_goal="og" in flags,
+                    score=self.score, ref=self.ref, side=self.side,
+                )
+            )  # fmt: skip
+            self.score = None
+        if self.ref is not None:
+            self.untagged = len(self.entries)
+        self.slots, self.waiting, self.name, self.ref = [], set(), None, None
+
+
+def _initials(team: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", team) if w and w.casefold() not in ("de", "di", "del", "la", "le", "of")]
+    return "".join(w[0] for w in words).casefold()
+
+
+def _team_of_ref(ref: str | None, home: str, away: str) -> str | None:
+    """The team a line's clue names: "Dijon", "les Girondins", "(RV)" for Rayo Vallecano, "l'OM"."""
+    if not ref:
+        return None
+    folded = fold_text(ref)
+    for test in (
+        lambda team: same_team(ref, team),
+        lambda team: folded in re.findall(r"\w+", fold_text(team)) and len(folded) >= 3,
+        lambda team: _initials(team) == folded,
+        lambda team: len(folded) <= 2 and fold_text(team).startswith(folded),
+    ):
+        hits = [team for team in (home, away) if test(team)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def _line_teams(entries: list[_Entry], home: str, away: str, score: tuple[int, int] | None) -> list[str | None]:
+    """Each entry's team: the running score, else its clue, else its side of the line.
+
+    With the final `score` (goals only), a match one team did not score in gives the other.
+    """
+    sides = {entry.side for entry in entries}
+    before = (0, 0)
+    teams: list[str | None] = []
+    for entry in entries:
+        team = None
+        if entry.score is not None:
+            if entry.score == (before[0] + 1, before[1]):
+                team = home
+            elif entry.score == (before[0], before[1] + 1):
+                team = away
+            before = entry.score
+        team = team or _team_of_ref(entry.ref, home, away)
+        if team is None and sides == {0, 1}:
+            team = (home, away)[entry.side]
+        if team is None and score is not None and (score[0] == 0) != (score[1] == 0):
+            team = home if score[0] else away
+        teams.append(team)
+    return teams
+
+
+def _line_goals(entries: list[_Entry], stub: MatchStub) -> list[dict[str, Any]] | None:
+    """A line's goals for one match, or None when they cannot be the match's goals.
+
+    An own goal tagged with the scorer's own team ("85' aut. Chiellini (J)") moves to the other
+    team when the score says so.
+    """
+    home, away = stub.home_team, stub.away_team
+    teams = _line_teams(entries, home, away, (stub.home_score, stub.away_score))
+    goals = [
+        {"player": e.player, "team": team, "minute": e.minute, "penalty": e.penalty, "own_goal": e.own_goal,
+         "assist": None}
+        for e, team in zip(entries, teams, strict=True) if team is not None
+    ]  # fmt: skip
+    limit = {home: stub.home_score, away: stub.away_score}
+
+    def over() -> str | None:
+        return next((t for t in (home, away) if sum(g["team"] == t for g in goals) > limit[t]), None)
+
+    team = over()
+    while team is not None:
+        own = next((g for g in goals if g["team"] == team and g["own_goal"]), None)
+        if own is None:
+            return None
+        own["team"] = away if team == home else home
+        own["own_goal_moved"] = True
+        team = over()
+    for goal in goals:
+        goal.pop("own_goal_moved", None)
+    return goals
+
+
+def _card_entries(body: str, red: bool) -> list[tuple[_Entry, str]]:
+    """The cards of one cards line: one entry per comma or semicolon piece, with its colour."""
+    out: list[tuple[_Entry, str]] = []
+    side = 0
+    for piece in re.split(r"[,;](?![^(]*\))", body):
+        for part in re.split(r"(//|\|)", piece):
+            if part in ("//", "|"):
+                side += 1
+                continue
+            entries = parse_line(part)
+            if not entries:
+                continue
+            entry = entries[0]
+            entry.side = side
+            colour = "yellow" if not red else ("second_yellow" if _SECOND_YELLOW_TEXT.search(part) else "red")
+            out.append((entry, colour))
+    return out
+
+
+def _match_of_line(text: str, position: int, stubs: list[MatchStub]) -> MatchStub | None:
+    """The match a scorers/cards line belongs to: the result on its line or the lines just above."""
+    line_start = text.rfind("\n", 0, position) + 1
+    windows = [text[line_start:position]]
+    end = line_start - 1
+    for _ in range(3):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        windows.append(text[start:end])
+        end = start - 1
+    for window in windows:
+        folded = fold_text(window)
+        hits = [
+            stub for stub in stubs
+            if score_pattern(stub.home_score, stub.away_score).search(folded)
+            and all(_named_in(folded, team) for team in (stub.home_team, stub.away_team))
+        ]  # fmt: skip
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return None
+    return stubs[0] if len(stubs) == 1 else None
+
+
+def _named_in(folded: str, team: str) -> bool:
+    words = [w for w in re.findall(r"\w+", fold_text(team)) if len(w) >= 3 and w not in _PLAIN_NAME_WORDS]
+    return any(re.search(rf"(?<!\w){re.escape(w)}", folded) for w in words or [fold_text(team)])
+
+
+def line_facts(
+    stub: MatchStub, stubs: list[MatchStub], text: str
+) -> tuple[list[dict[str, Any]] | None, list[dict[str, Any]] | None]:
+    """The goals and the cards the article's scorers and cards lines give for one match (None: no line)."""
+    goals: list[dict[str, Any]] | None = None
+    for hit in _GOALS_HEAD.finditer(text):
+        if _match_of_line(text, hit.start(), stubs) is not stub:
+            continue
+        found = _line_goals(parse_line(_line_body(text, hit.end())), stub)
+        if found is not None:
+            goals = [*(goals or []), *found]
+    cards: list[dict[str, Any]] | None = None
+    for hit in _CARDS_HEAD.finditer(text):
+        if _match_of_line(text, hit.start(), stubs) is not stub:
+            continue
+        kind = hit.group("kind").casefold()
+        red = re.fullmatch(f"(?:{_RED_HEAD})", kind) is not None
+        pieces = _card_entries(_line_body(text, hit.end()), red)
+        teams = _line_teams([entry for entry, _ in pieces], stub.home_team, stub.away_team, None)
+        listed = [
+            {"player": entry.player, "team": team, "minute": entry.minute,
+             "card": "second_yellow" if kind in ("gelb-rot", "gelb/rot") else colour}
+            for (entry, colour), team in zip(pieces, teams, strict=True)
+        ]  # fmt: skip
+        cards = [*(cards or []), *listed]
+    if cards:
+        sent_off = {fold_text(card["player"]) for card in cards if card["card"] == "second_yellow"}
+        cards = [c for c in cards if not (c["card"] == "yellow" and fold_text(c["player"]) in sent_off)]
+    return goals, cards
+
+
+def _with_line_goals(line: list[dict[str, Any]], model: list[dict[str, Any]], stub: MatchStub) -> list[dict[str, Any]]:
+    """The line's goals, and the model's goals by other players while the score has room for them."""
+    room = {stub.home_team: stub.home_score, stub.away_team: stub.away_score}
+    for goal in line:
+        room[goal["team"]] -= 1
+    listed = {_surname(goal["player"]) for goal in line}
+    out = list(line)
+    for goal in model:
+        if _surname(goal["player"]) not in listed and room.get(goal["team"], 0) > 0:
+            room[goal["team"]] -= 1
+            out.append(goal)
+    return out
+
+
+def _with_line_cards(
+    line: list[dict[str, Any]], model: list[dict[str, Any]], goals: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A cards line's cards replace the model's cards of that colour ("Red card: X" leaves its yellows).
+
+    A listed card the line gives no team ("Red card: Cancelo") takes the team the model or a
+    goal gives that player; with none, it is not kept.
+    """
+    teams = {_surname(item["player"]): item["team"] for item in [*goals, *model]}
+    reds = {"red", "second_yellow"}
+    colours = {card["card"] in reds for card in line}
+    out = []
+    for card in line:
+        team = card["team"] or teams.get(_surname(card["player"]))
+        if team is not None:
+            out.append({**card, "team": team})
+    listed = {_surname(card["player"]) for card in out}
+    out += [c for c in model if (c["card"] in reds) not in colours and _surname(c["player"]) not in listed]
+    return out
+
+
+def _surname(name: str) -> str:
+    words = re.findall(r"\w+", fold_text(name))
+    return words[-1] if words else ""
+
+
 _NULLISH = {"", "null", "none", "n/a", "unknown", "-"}
 
 
@@ -1086,7 +1536,8 @@ def _clean_nulls(value: Any) -> Any:
 def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
     details = {ctx["index"]: answer for ctx, answer in answers.get("details", [])}
     matches = []
-    for index, stub in enumerate(_stubs(answers, grounder)):
+    stubs = _stubs(answers, grounder)
+    for index, stub in enumerate(stubs):
         found = details.get(index)
         extra = _clean_nulls(found.model_dump()) if found is not None else {}
         goals = [
@@ -1099,6 +1550,11 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         cards = [
             {**card, "minute": parse_minute(card["minute"])} for card in extra.get("cards", []) if card.get("player")
         ]
+        line_goals, line_cards = line_facts(stub, stubs, grounder.cleaned.text)
+        if line_goals:
+            goals = _with_line_goals(line_goals, goals, stub)
+        if line_cards is not None:
+            cards = _with_line_cards(line_cards, cards, goals)
         matches.append(
             {
                 "competition": extra.get("competition"), "stage": extra.get("stage"), "date": extra.get("date"),

@@ -226,3 +226,18 @@ def test_an_away_game_against_a_team_makes_it_home() -> None:
     text = "Det kunne være blevet til tre point for Midtjylland i den svære udekamp mod Atalanta. Det endte 1-1."
     data = {"matches": [match(home_team="Midtjylland", away_team="Atalanta")]}
     assert refined(data, text)[0]["matches"][0]["home_team"] == "Atalanta"
+
+
+def test_a_scorer_with_no_goal_near_his_name_is_dropped() -> None:
+    text = (
+        "Atalanta 1-2 Midtjylland. Romero headed the equaliser late on.\n"
+        "Midtjylland had gone ahead through Scholz in the first half.\n"
+        "It was a long trip for the visitors, who flew in on Monday. After the match the Danish club's"
+        " captain Pierre Lundquist thanked the travelling fans for their support through a long season.\n"
+    )
+    data = {"matches": [match(away_score=2, goals=[goal("Romero", "Atalanta", None),
+                                                   goal("Pierre Lundquist", "Midtjylland", None),
+                                     goal("Scholz", "Midtjylland", None)])]}  # fmt: skip
+    result, warnings = refined(data, text)
+    assert [g["player"] for g in result["matches"][0]["goals"]] == ["Romero", "Scholz"]
+    assert [w.rule for w in warnings if "goals" in w.path] == ["no_goal_in_text"]

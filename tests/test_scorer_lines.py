@@ -1,0 +1,90 @@
+"""Scorer and card lines read by code (schemas/match_report.py): formats of several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas.match_report import MatchStub, line_facts, parse_line
+
+
+def _goals(body: str) -> list[tuple[str, int | None, bool, bool, str | None]]:
+    return [(e.player, e.minute, e.penalty, e.own_goal, e.ref) for e in parse_line(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # German: running score first, minute and flag in brackets
+        ("1:0 Musterfrau (12./Foulelfmeter), 1:1 Beispiel (80.)", [("Musterfrau", 12, True, False, None),
+                                                                   ("Beispiel", 80, False, False, None)]),
+        # Spanish: minute first, tag after each team's group, flags after the name
+        ("10’ Ana Ruiz, de penal, 20’ Luis Gil (RV); 30’ Pepe Sol, en contra (B)",
+         [("Ana Ruiz", 10, True, False, "RV"), ("Luis Gil", 20, False, False, "RV"),
+          ("Pepe Sol", 30, False, True, "B")]),
+        # French: minutes after the name, "pour X" names the team, several minutes for one scorer
+        ("Durand (16e sp et 71e) et Petit (59e) pour Rennes // Martin (35e) pour le LOSC",
+         [("Durand", 16, True, False, "Rennes"), ("Durand", 71, False, False, "Rennes"),
+          ("Petit", 59, False, False, "Rennes"), ("Martin", 35, False, False, "LOSC")]),
+        # Italian: minute first with pt/st (st = second half), flags before the name
+        ("5′ pt Rossi (A), 10′ st rig. Bianchi (B), 45’+2 e 88′ su rig. Verdi (A)",
+         [("Rossi", 5, False, False, "A"), ("Bianchi", 55, True, False, "B"), ("Verdi", 47, False, False, "A"),
+          ("Verdi", 88, True, False, "A")]),
+        # English: a flag before its minute, sides split by '|'
+        ("Smith 17′, Jones pen 90+5′ | Brown 28′", [("Smith", 17, False, False, None), ("Jones", 95, True, False, None),
+                                                   ("Brown", 28, False, False, None)]),
+        # prose after the list ends it; the capitalised word before the prose is not a scorer
+        ("G. Dupont (26e) // Carlos Lima (18e) Dans un match fou", [("G. Dupont", 26, False, False, None),
+                                                                   ("Carlos Lima", 18, False, False, None)]),
+    ],
+)  # fmt: skip
+def test_lines_of_each_language(body: str, expected: list[tuple[str, int | None, bool, bool, str | None]]) -> None:
+    assert _goals(body) == expected
+
+
+def test_line_gives_each_goal_its_team_and_moves_an_own_goal_the_score_cannot_hold() -> None:
+    stub = MatchStub(home_team="Juventus", away_team="Inter", home_score=2, away_score=2)
+    text = "Juventus-Inter 2-2\nReti: 10′ Rossi (J), 20′ rig. Neri (I), 30′ Verdi (J), 85′ aut. Bruni (J)\n"
+    goals, cards = line_facts(stub, [stub], text)
+    assert cards is None
+    assert goals is not None
+    assert [(g["player"], g["team"], g["minute"], g["own_goal"]) for g in goals] == [
+        ("Rossi", "Juventus", 10, False), ("Neri", "Inter", 20, False), ("Verdi", "Juventus", 30, False),
+        ("Bruni", "Inter", 85, True),
+    ]  # fmt: skip
+
+
+def test_line_belongs_to_the_result_above_it() -> None:
+    first = MatchStub(home_team="Dijon FCO", away_team="Toulouse FC", home_score=2, away_score=1)
+    second = MatchStub(home_team="Amiens SC", away_team="EA Guingamp", home_score=1, away_score=0)
+    text = (
+        "Dijon FCO 2-1 Toulouse FC\nButs : Sliti (58e) et Tavares (62e) pour Dijon // Diakité (33e) pour le Téfécé\n"
+        "Amiens SC 1-0 EA Guingamp\nBut : Guirassy (14e) pour Amiens\n"
+    )
+    goals, _ = line_facts(first, [first, second], text)
+    assert goals is not None
+    assert [(g["player"], g["team"]) for g in goals] == [
+        ("Sliti", "Dijon FCO"), ("Tavares", "Dijon FCO"), ("Diakité", "Toulouse FC"),
+    ]  # fmt: skip
+    goals, _ = line_facts(second, [first, second], text)
+    assert [(g["player"], g["team"]) for g in goals or []] == [("Guirassy", "Amiens SC")]
+
+
+def test_a_line_that_breaks_the_score_is_not_used() -> None:
+    stub = MatchStub(home_team="Alpha", away_team="Beta", home_score=1, away_score=0)
+    goals, _ = line_facts(stub, [stub], "Alpha 1-0 Beta\nGoals: Smith 10' (A), Jones 20' (A)\n")
+    assert goals is None
+
+
+def test_cards_line_colours_and_second_yellow() -> None:
+    stub = MatchStub(home_team="Juventus", away_team="Inter", home_score=1, away_score=0)
+    text = (
+        "Juventus-Inter 1-0\nAmmoniti: Rossi (J), Neri (I), Bruni (J)\n"
+        "Espulsi: Bruni (J) al 55′ per doppia ammonizione; Verdi (I) al 90’+2\n"
+    )
+    _, cards = line_facts(stub, [stub], text)
+    assert cards == [
+        {"player": "Rossi", "team": "Juventus", "minute": None, "card": "yellow"},
+        {"player": "Neri", "team": "Inter", "minute": None, "card": "yellow"},
+        {"player": "Bruni", "team": "Juventus", "minute": 55, "card": "second_yellow"},
+        {"player": "Verdi", "team": "Inter", "minute": 92, "card": "red"},
+    ]
