@@ -388,8 +388,8 @@ _GOAL_NEAR = 120
 def _scorer_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A goal needs a goal word, a minute or a running score near its scorer's name.
 
-    A small model lists the players it reads about (a booked player, a coach, a player
-    substituted) as scorers; an article always tells of a goal near the scorer.
+    A small model lists the players it reads about (a booked player, a substitute) as
+    scorers; an article always tells of a goal near the scorer.
     """
     findings = []
     for m, match in enumerate(data.get("matches") or []):
@@ -1433,14 +1433,21 @@ def _match_of_line(text: str, position: int, stubs: list[MatchStub]) -> MatchStu
         folded = fold_text(window)
         hits = [
             stub for stub in stubs
-            if score_pattern(stub.home_score, stub.away_score).search(folded)
-            and all(_named_in(folded, team) for team in (stub.home_team, stub.away_team))
+            if _score_in(folded, stub) and all(_named_in(folded, team) for team in (stub.home_team, stub.away_team))
         ]  # fmt: skip
         if len(hits) == 1:
             return hits[0]
         if hits:
             return None
     return stubs[0] if len(stubs) == 1 else None
+
+
+def _score_in(folded: str, stub: MatchStub) -> bool:
+    """The score in a line, also split by the teams' names ("Rayo Vallecano 1-Barcelona 1")."""
+    if score_pattern(stub.home_score, stub.away_score).search(folded):
+        return True
+    split = rf"(?<![\d.,:])({stub.home_score})\s?[-–]\s?\D{{2,40}}?\s({stub.away_score})(?![\d:])"
+    return re.search(split, folded) is not None
 
 
 def _named_in(folded: str, team: str) -> bool:

@@ -88,3 +88,18 @@ def test_cards_line_colours_and_second_yellow() -> None:
         {"player": "Bruni", "team": "Juventus", "minute": 55, "card": "second_yellow"},
         {"player": "Verdi", "team": "Inter", "minute": 92, "card": "red"},
     ]
+
+
+def test_a_results_line_with_the_score_split_by_the_teams_owns_its_scorers() -> None:
+    first = MatchStub(home_team="Rayo Vallecano", away_team="Barcelona", home_score=1, away_score=1)
+    second = MatchStub(home_team="Girona", away_team="Sevilla", home_score=0, away_score=2)
+    text = (
+        "* Rayo Vallecano 1-Barcelona 1. Goles: 40’ Lamine Yamal, de penal (B); 67’ Fran Pérez (RV). Ast: 14.438.\n"
+        "* Girona 0-Sevilla 2. Goles: 30’ Alfonso Gonzales, 55’ Isaac Romero (S). Ast: 11.305.\n"
+    )
+    goals, _ = line_facts(first, [first, second], text)
+    assert [(g["player"], g["team"], g["minute"], g["penalty"]) for g in goals or []] == [
+        ("Lamine Yamal", "Barcelona", 40, True), ("Fran Pérez", "Rayo Vallecano", 67, False),
+    ]  # fmt: skip
+    goals, _ = line_facts(second, [first, second], text)
+    assert [(g["player"], g["team"]) for g in goals or []] == [("Alfonso Gonzales", "Sevilla"), ("Isaac Romero", "Sevilla")]
