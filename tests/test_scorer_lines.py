@@ -102,4 +102,5 @@ def test_a_results_line_with_the_score_split_by_the_teams_owns_its_scorers() -> 
         ("Lamine Yamal", "Barcelona", 40, True), ("Fran Pérez", "Rayo Vallecano", 67, False),
     ]  # fmt: skip
     goals, _ = line_facts(second, [first, second], text)
-    assert [(g["player"], g["team"]) for g in goals or []] == [("Alfonso Gonzales", "Sevilla"), ("Isaac Romero", "Sevilla")]
+    scorers = [(g["player"], g["team"]) for g in goals or []]
+    assert scorers == [("Alfonso Gonzales", "Sevilla"), ("Isaac Romero", "Sevilla")]
