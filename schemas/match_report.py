@@ -14,7 +14,7 @@ public contract: other tools read them. Descriptions are written for the model
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
 from typing import Annotated, Any, Literal
@@ -1331,12 +1331,13 @@ def _team_of_ref(ref: str | None, home: str, away: str) -> str | None:
     if not ref:
         return None
     folded = fold_text(ref)
-    for test in (
+    tests: tuple[Callable[[str], bool], ...] = (
         lambda team: same_team(ref, team),
         lambda team: folded in re.findall(r"\w+", fold_text(team)) and len(folded) >= 3,
         lambda team: _initials(team) == folded,
         lambda team: len(folded) <= 2 and fold_text(team).startswith(folded),
-    ):
+    )
+    for test in tests:
         hits = [team for team in (home, away) if test(team)]
         if len(hits) == 1:
             return hits[0]
