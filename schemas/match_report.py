@@ -13,6 +13,8 @@ public contract: other tools read them. Descriptions are written for the model
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -537,6 +539,19 @@ def _sentence_start(text: str, position: int) -> int:
     return max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1, 0)
 
 
+@functools.lru_cache(maxsize=16)
+def _listed_minutes(text: str) -> dict[str, set[int]]:
+    """Surname -> the minutes the article's scorers and cards lines give that player."""
+    bodies = [_line_body(text, hit.end()) for head in (_GOALS_HEAD, _CARDS_HEAD) for hit in head.finditer(text)]
+    bodies += [hit.group("body") for hit in _BRACKET_LIST.finditer(text)]
+    found: dict[str, set[int]] = {}
+    for body in bodies:
+        for entry in parse_line(body):
+            if entry.minute is not None:
+                found.setdefault(_surname(entry.player), set()).add(entry.minute)
+    return found
+
+
 def _minute_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A goal's or card's minute must be stated near the player; the text's own minute wins."""
     findings = []
@@ -546,6 +561,8 @@ def _minute_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
                 minute = item.get("minute")
                 player = item.get("player") or ""
                 path = ("matches", m, kind, i, "minute")
+                if minute is not None and minute in _listed_minutes(grounder.cleaned.text).get(_surname(player), ()):
+                    continue  # a scorers or cards line gives it ("74′, 90′ Suarez")
                 attached = _attached_minutes(grounder, player)
                 if len(attached) == 1:
                     value = next(iter(attached))
@@ -1147,8 +1164,8 @@ def _evidence(stub: MatchStub, grounder: Grounder) -> str | None:
 
 _HEAD_START = r"(?:^[ \t]*[-*•]?[ \t]*|(?<=[.;|])[ \t]+)"
 _GOALS_HEAD = re.compile(
-    _HEAD_START + r"(?i:tore|torschützen|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti|marcatori"
-    r"|doelpunten|doelpuntenmakers|mål|målscorere|målene)[ \t]?:[ \t]*",
+    _HEAD_START + r"(?i:tore|torschützen|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
+    r"|marcatori|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målene)[ \t]?:[ \t]*",
     re.MULTILINE,
 )
 _YELLOW_HEAD = (
@@ -1369,35 +1386,71 @@ def _line_teams(entries: list[_Entry], home: str, away: str, score: tuple[int, i
     return teams
 
 
-def _line_goals(entries: list[_Entry], stub: MatchStub) -> list[dict[str, Any]] | None:
+def _line_goals(
+    entries: list[_Entry], stub: MatchStub, hints: dict[str, str] | None = None
+) -> list[dict[str, Any]] | None:
     """A line's goals for one match, or None when they cannot be the match's goals.
 
-    An own goal tagged with the scorer's own team ("85' aut. Chiellini (J)") moves to the other
-    team when the score says so.
+    Each goal's team comes from the line's clues; a scorer the line gives no team takes the one
+    that makes the goals fit the score, and where several would, the one `hints` (surname ->
+    team, from the model) names. An own goal tagged with the scorer's own team ("85' aut.
+    Chiellini (J)") moves to the other team when the score says so.
     """
     home, away = stub.home_team, stub.away_team
+    limit = {home: stub.home_score, away: stub.away_score}
     teams = _line_teams(entries, home, away, (stub.home_score, stub.away_score))
     goals = [
         {"player": e.player, "team": team, "minute": e.minute, "penalty": e.penalty, "own_goal": e.own_goal,
          "assist": None}
-        for e, team in zip(entries, teams, strict=True) if team is not None
+        for e, team in zip(entries, teams, strict=True)
     ]  # fmt: skip
-    limit = {home: stub.home_score, away: stub.away_score}
-
-    def over() -> str | None:
-        return next((t for t in (home, away) if sum(g["team"] == t for g in goals) > limit[t]), None)
-
-    team = over()
-    while team is not None:
-        own = next((g for g in goals if g["team"] == team and g["own_goal"]), None)
-        if own is None:
+    if not _fits(goals, limit):
+        for own in [g for g in goals if g["own_goal"] and g["team"] is not None]:
+            if sum(g["team"] == own["team"] for g in goals) > limit[own["team"]]:
+                own["team"] = away if own["team"] == home else home
+        if not _fits(goals, limit):
             return None
-        own["team"] = away if team == home else home
-        own["own_goal_moved"] = True
-        team = over()
-    for goal in goals:
-        goal.pop("own_goal_moved", None)
-    return goals
+    _assign_unknown(goals, limit, hints or {})
+    return [goal for goal in goals if goal["team"] is not None]
+
+
+def _fits(goals: list[dict[str, Any]], limit: dict[str, int]) -> bool:
+    return all(sum(g["team"] == team for g in goals) <= most for team, most in limit.items())
+
+
+def _assign_unknown(goals: list[dict[str, Any]], limit: dict[str, int], hints: dict[str, str]) -> None:
+    """Give the line's scorers without a team the team that fits the score (one team per scorer)."""
+    unknown = sorted({_surname(g["player"]) for g in goals if g["team"] is None})
+    if not unknown or len(unknown) > 10:
+        return
+    complete = len(goals) == sum(limit.values())
+    teams = list(limit)
+    best: list[tuple[int, dict[str, str]]] = []
+    for choice in itertools.product(teams, repeat=len(unknown)):
+        sides = dict(zip(unknown, choice, strict=True))
+        counts = {team: sum((g["team"] or sides[_surname(g["player"])]) == team for g in goals) for team in teams}
+        if any(counts[t] > limit[t] for t in teams) or (complete and any(counts[t] != limit[t] for t in teams)):
+            continue
+        agree = sum(hints.get(name) == side for name, side in sides.items())
+        best.append((agree, sides))
+    if not best:
+        return
+    top = max(agree for agree, _ in best)
+    chosen = [sides for agree, sides in best if agree == top]
+    for name in unknown:
+        options = {sides[name] for sides in chosen}
+        if len(options) == 1:
+            side = options.pop()
+            for goal in goals:
+                if goal["team"] is None and _surname(goal["player"]) == name:
+                    goal["team"] = side
+
+
+#: A result followed by its scorers in brackets: "Inter – Arsenal 1–3 (10′, 31′ Gabriel Jesus; 18′ Sucic)".
+_MINUTE_IN_LIST = re.compile(r"\d{1,3}\s?(?:['’′]|\.|e\b)")
+_BRACKET_LIST = re.compile(
+    r"(?<![\d.,:])\d{1,2}\s?[-–:]\s?\d{1,2}[ \t]*\((?P<body>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)"
+)
 
 
 def _card_entries(body: str, red: bool) -> list[tuple[_Entry, str]]:
@@ -1457,14 +1510,20 @@ def _named_in(folded: str, team: str) -> bool:
 
 
 def line_facts(
-    stub: MatchStub, stubs: list[MatchStub], text: str
+    stub: MatchStub, stubs: list[MatchStub], text: str, hints: dict[str, str] | None = None
 ) -> tuple[list[dict[str, Any]] | None, list[dict[str, Any]] | None]:
     """The goals and the cards the article's scorers and cards lines give for one match (None: no line)."""
     goals: list[dict[str, Any]] | None = None
-    for hit in _GOALS_HEAD.finditer(text):
-        if _match_of_line(text, hit.start(), stubs) is not stub:
+    bodies = [(hit.start(), _line_body(text, hit.end())) for hit in _GOALS_HEAD.finditer(text)]
+    bodies += [
+        (hit.start("body"), hit.group("body"))
+        for hit in _BRACKET_LIST.finditer(text)
+        if _MINUTE_IN_LIST.search(hit["body"])
+    ]
+    for position, body in sorted(bodies):
+        if _match_of_line(text, position, stubs) is not stub:
             continue
-        found = _line_goals(parse_line(_line_body(text, hit.end())), stub)
+        found = _line_goals(parse_line(body), stub, hints)
         if found is not None:
             goals = [*(goals or []), *found]
     cards: list[dict[str, Any]] | None = None
@@ -1558,7 +1617,8 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         cards = [
             {**card, "minute": parse_minute(card["minute"])} for card in extra.get("cards", []) if card.get("player")
         ]
-        line_goals, line_cards = line_facts(stub, stubs, grounder.cleaned.text)
+        hints = {_surname(goal["player"]): goal["team"] for goal in goals}
+        line_goals, line_cards = line_facts(stub, stubs, grounder.cleaned.text, hints)
         if line_goals:
             goals = _with_line_goals(line_goals, goals, stub)
         if line_cards is not None:

@@ -104,3 +104,27 @@ def test_a_results_line_with_the_score_split_by_the_teams_owns_its_scorers() -> 
     goals, _ = line_facts(second, [first, second], text)
     scorers = [(g["player"], g["team"]) for g in goals or []]
     assert scorers == [("Alfonso Gonzales", "Sevilla"), ("Isaac Romero", "Sevilla")]
+
+
+def test_scorers_in_brackets_after_a_result_take_the_team_the_score_leaves_them() -> None:
+    stub = MatchStub(home_team="Sporting", away_team="PSG", home_score=2, away_score=1)
+    other = MatchStub(home_team="Tottenham", away_team="Dortmund", home_score=1, away_score=0)
+    text = "Sporting – PSG 2–1 (74′, 90′ Suarez; 79′ Kvaratskhelia)\nTottenham – Dortmund 1–0 (14′ Romero)\n"
+    goals, _ = line_facts(stub, [stub, other], text)
+    # Suarez scores twice, so he must be Sporting's; the one goal left is PSG's
+    assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [
+        ("Suarez", "Sporting", 74), ("Suarez", "Sporting", 90), ("Kvaratskhelia", "PSG", 79),
+    ]  # fmt: skip
+    goals, _ = line_facts(other, [stub, other], text)
+    assert [(g["player"], g["team"]) for g in goals or []] == [("Romero", "Tottenham")]
+
+
+def test_a_scorer_the_score_cannot_place_is_left_out_unless_the_model_names_his_team() -> None:
+    stub = MatchStub(home_team="Inter", away_team="Arsenal", home_score=1, away_score=2)
+    text = "Inter – Arsenal 1–2 (10′ Jesus; 18′ Sucic; 84′ Gyokeres)\n"
+    goals, _ = line_facts(stub, [stub], text)
+    assert goals == []
+    goals, _ = line_facts(stub, [stub], text, {"sucic": "Inter"})
+    assert [(g["player"], g["team"]) for g in goals or []] == [
+        ("Jesus", "Arsenal"), ("Sucic", "Inter"), ("Gyokeres", "Arsenal"),
+    ]  # fmt: skip
