@@ -1406,8 +1406,9 @@ def _line_goals(
     ]  # fmt: skip
     if not _fits(goals, limit):
         for own in [g for g in goals if g["own_goal"] and g["team"] is not None]:
-            if sum(g["team"] == own["team"] for g in goals) > limit[own["team"]]:
-                own["team"] = away if own["team"] == home else home
+            side = str(own["team"])
+            if sum(g["team"] == side for g in goals) > limit[side]:
+                own["team"] = away if side == home else home
         if not _fits(goals, limit):
             return None
     _assign_unknown(goals, limit, hints or {})
