@@ -1590,6 +1590,23 @@ def _surname(name: str) -> str:
 _NULLISH = {"", "null", "none", "n/a", "unknown", "-"}
 
 
+_PENALTY_NEAR = 40
+_NOT_SCORED = _words(
+    "missed", "saved", "won a", "conceded", "verschoss", "hielt", "fallito", "sbagliato", "parato", "falló", "fallado",
+    "detuvo", "paró", "raté", "manqué", "arrêté", "brændte", "reddede", "miste", "gestopt", "tegengehouden",
+)  # fmt: skip
+
+
+def _penalty_told(grounder: Grounder, player: str) -> bool:
+    """A penalty word right next to the scorer's name, and no word saying it was missed or saved."""
+    text = grounder.folded_text
+    for start, end in _mentions(grounder, player):
+        window = text[max(0, start - _PENALTY_NEAR) : end + _PENALTY_NEAR]
+        if _PENALTY_WORDS.search(window) and not _NOT_SCORED.search(window):
+            return True
+    return False
+
+
 def _clean_nulls(value: Any) -> Any:
     """A small model sometimes writes the string "null": that is null."""
     if isinstance(value, str):
@@ -1611,7 +1628,8 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         goals = [
             {
                 "player": goal["player"], "team": goal["team"], "minute": parse_minute(goal["minute"]),
-                "penalty": goal["penalty"], "own_goal": goal["own_goal"], "assist": None,
+                "penalty": _penalty_told(grounder, goal["player"]),
+                "own_goal": False, "assist": None,
             }
             for goal in extra.get("goals", []) if goal.get("player")
         ]  # fmt: skip

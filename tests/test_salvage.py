@@ -241,3 +241,12 @@ def test_a_scorer_with_no_goal_near_his_name_is_dropped() -> None:
     result, warnings = refined(data, text)
     assert [g["player"] for g in result["matches"][0]["goals"]] == ["Romero", "Scholz"]
     assert [w.rule for w in warnings if "goals" in w.path] == ["no_goal_in_text"]
+
+
+def test_penalty_is_read_from_the_words_next_to_the_scorer() -> None:
+    from schemas.match_report import _penalty_told
+
+    grounder = Grounder(clean("Kane scored from the penalty spot. Later Son missed a penalty. Rice scored a header."))
+    assert _penalty_told(grounder, "Kane")
+    assert not _penalty_told(grounder, "Son")
+    assert not _penalty_told(grounder, "Rice")
