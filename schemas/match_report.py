@@ -27,6 +27,7 @@ from extractor.evalspec import EvalSpec, FieldRule, ListRule
 from extractor.grounding import Grounder, fold_text
 from extractor.merge_spec import MergeSpec, SubListMerge
 from extractor.names import CLUB_AFFIXES as _CLUB_AFFIXES
+from extractor.names import CLUB_ALIASES
 from extractor.names import club_key as team_key
 from extractor.names import same_club as same_team
 from extractor.plan import GROUNDED, GROUNDED_PERSON, Answers, Finding, Plan, Step
@@ -431,6 +432,8 @@ def _card_type_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
     for m, match in enumerate(data.get("matches") or []):
         for c, card in enumerate(match.get("cards") or []):
             player = card.get("player") or ""
+            if card.get("card") in _listed_cards(grounder.cleaned.text).get(_surname(player), ()):
+                continue  # a cards line gives it ("Ammoniti: Chiellini (J)")
             if _near(grounder, player, _SECOND_YELLOW_WORDS, _NEAR):
                 kind = "second_yellow"
             elif _near(grounder, player, _RED_WORDS, _NEAR):
@@ -536,7 +539,8 @@ def _minutes_near(grounder: Grounder, name: str) -> tuple[set[int], set[int]]:
 def _sentence_start(text: str, position: int) -> int:
     if position <= 0:
         return 0
-    return max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1, 0)
+    stop = text.rfind(". ", 0, position)
+    return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, position) + 1)
 
 
 @functools.lru_cache(maxsize=16)
@@ -550,6 +554,20 @@ def _listed_minutes(text: str) -> dict[str, set[int]]:
             if entry.minute is not None:
                 found.setdefault(_surname(entry.player), set()).add(entry.minute)
     return found
+
+
+@functools.lru_cache(maxsize=16)
+def _listed_cards(text: str) -> dict[str, set[str]]:
+    """Surname -> the colours the article's cards lines give that player."""
+    found: dict[str, set[str]] = {}
+    for hit in _CARDS_HEAD.finditer(text):
+        for entry, colour in _card_entries(_line_body(text, hit.end()), hit.group("kind")):
+            found.setdefault(_surname(entry.player), set()).add(colour)
+    return found
+
+
+def _is_red_head(kind: str) -> bool:
+    return re.fullmatch(f"(?:{_RED_HEAD})", kind.casefold()) is not None
 
 
 def _minute_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
@@ -960,9 +978,7 @@ def _details_for(home: str, away: str, goals: int, cards: int) -> type[BaseModel
         return cached
     team: Any = Literal[home, away] if home != away else Literal[home]
     minute: Any = (str | None, Field(max_length=32))
-    goal_fields: dict[str, Any] = {
-        "player": (str, ...), "team": (team, ...), "minute": minute, "penalty": (bool, ...), "own_goal": (bool, ...),
-    }  # fmt: skip
+    goal_fields: dict[str, Any] = {"player": (str, ...), "team": (team, ...), "minute": minute}
     card_fields: dict[str, Any] = {
         "player": (str, ...), "team": (team, ...), "minute": minute,
         "card": (Literal["yellow", "red", "second_yellow"], ...),
@@ -971,9 +987,7 @@ def _details_for(home: str, away: str, goals: int, cards: int) -> type[BaseModel
     card = create_model("CardAnswer", __base__=_Strict, **card_fields)
     optional: Any = (str | None, ...)
     details_fields: dict[str, Any] = {
-        "competition": optional, "stage": optional,
-        "date": (str | None, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
-        "venue": optional, "home_coach": optional, "away_coach": optional,
+        "competition": optional, "venue": optional,
         "goals": (list[goal], Field(max_length=goals)),
         "cards": (list[card], Field(max_length=cards)),
     }  # fmt: skip
@@ -1053,7 +1067,12 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
     seen: set[frozenset[str]] = set()
     listed = listed_results(grounder.cleaned.text)
     joined = {team_key(f"{s.home_team} {s.away_team}") for s in listed}
-    model = [s for _, answer in answers.get("matches", []) if isinstance(answer, MatchList) for s in answer.matches]
+    model = [
+        stub.model_copy(update={"home_team": _club_name(stub.home_team, grounder),
+                                "away_team": _club_name(stub.away_team, grounder)})
+        for _, answer in answers.get("matches", []) if isinstance(answer, MatchList) for stub in answer.matches
+    ]  # fmt: skip
+    model = [_with_opponent(stub, grounder) if same_team(stub.home_team, stub.away_team) else stub for stub in model]
     for stub in [*listed, *model]:
         pair = _pair(stub.home_team, stub.away_team)
         if pair in seen or team_key(stub.home_team) in joined or team_key(stub.away_team) in joined:
@@ -1061,6 +1080,61 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
         seen.add(pair)
         out.append(stub)
     return out
+
+
+_NOT_A_CLUB = frozenset(
+    {"the", "this", "that", "after", "before", "with", "when", "while", "their", "they", "serie", "liga", "league",
+     "premier", "champions", "stadium", "stadio", "estadio", "stade", "coach", "manager"}
+)  # fmt: skip
+
+
+def _with_opponent(stub: MatchStub, grounder: Grounder) -> MatchStub:
+    """A pair that names one club twice ("Roma" v "AS Roma"): the other side from the result's sentence.
+
+    The opponent is the capitalised name in the sentence that states the score which the article
+    names most often (three times at least); with none, the pair stays as it was and is dropped.
+    """
+    folded = grounder.folded_text
+    team = fold_text(stub.home_team)
+    for hit in score_pattern(stub.home_score, stub.away_score).finditer(folded):
+        start = _sentence_start(folded, hit.start())
+        stops = [i for i in (folded.find(". ", hit.end()), folded.find("\n", hit.end())) if i >= 0]
+        end = min([*stops, len(folded)])
+        sentence_start, sentence_end = grounder.to_original(start, end)
+        sentence = grounder.cleaned.original[sentence_start:sentence_end]
+        counts: dict[str, int] = {}
+        for word in re.findall(r"(?<![\w'’])[A-ZÀ-ÞØÆÅ][\w'’\-]{3,}", sentence):
+            key = fold_text(word)
+            if key in _NOT_A_CLUB or key in team or _WEEKDAY_PREFIX.match(word + " "):
+                continue
+            counts[word] = len(grounder.find_all(word))
+        best = max(counts.items(), key=lambda item: item[1], default=None)
+        if best is not None and best[1] >= 3:
+            return stub.model_copy(update={"away_team": best[0]})
+    return stub
+
+
+def _club_name(team: str, grounder: Grounder) -> str:
+    """The club's name as the article writes it, where the model gave a word of it.
+
+    "Mailand" of "Inter Mailand" (a known club name in the text) is "Inter Mailand"; the German
+    demonym "Dortmunder" ("die Dortmunder") is "Dortmund" when the article also writes that.
+    """
+    folded = fold_text(team).strip()
+    if not folded or " " in folded or folded in CLUB_ALIASES or folded in CLUB_ALIASES.values():
+        return team
+    for key in CLUB_ALIASES:
+        if " " in key and folded in key.split():
+            hits = grounder.find_all(key)
+            if hits:
+                start, end = grounder.to_original(*hits[0])
+                return grounder.cleaned.original[start:end]
+    if len(folded) >= 6 and folded.endswith("er"):
+        hits = grounder.find_all(team[:-2])
+        if hits:
+            start, end = grounder.to_original(*hits[0])
+            return grounder.cleaned.original[start:end]
+    return team
 
 
 def _stub_supported(stub: MatchStub, grounder: Grounder) -> bool:
@@ -1454,8 +1528,9 @@ _BRACKET_LIST = re.compile(
 )
 
 
-def _card_entries(body: str, red: bool) -> list[tuple[_Entry, str]]:
+def _card_entries(body: str, head: str) -> list[tuple[_Entry, str]]:
     """The cards of one cards line: one entry per comma or semicolon piece, with its colour."""
+    red = _is_red_head(head)
     out: list[tuple[_Entry, str]] = []
     side = 0
     for piece in re.split(r"[,;](?![^(]*\))", body):
@@ -1468,7 +1543,10 @@ def _card_entries(body: str, red: bool) -> list[tuple[_Entry, str]]:
                 continue
             entry = entries[0]
             entry.side = side
-            colour = "yellow" if not red else ("second_yellow" if _SECOND_YELLOW_TEXT.search(part) else "red")
+            if head.casefold() in ("gelb-rot", "gelb/rot") or (red and _SECOND_YELLOW_TEXT.search(part)):
+                colour = "second_yellow"
+            else:
+                colour = "red" if red else "yellow"
             out.append((entry, colour))
     return out
 
@@ -1532,12 +1610,11 @@ def line_facts(
         if _match_of_line(text, hit.start(), stubs) is not stub:
             continue
         kind = hit.group("kind").casefold()
-        red = re.fullmatch(f"(?:{_RED_HEAD})", kind) is not None
-        pieces = _card_entries(_line_body(text, hit.end()), red)
+        pieces = _card_entries(_line_body(text, hit.end()), kind)
         teams = _line_teams([entry for entry, _ in pieces], stub.home_team, stub.away_team, None)
         listed = [
             {"player": entry.player, "team": team, "minute": entry.minute,
-             "card": "second_yellow" if kind in ("gelb-rot", "gelb/rot") else colour}
+             "card": colour}
             for (entry, colour), team in zip(pieces, teams, strict=True)
         ]  # fmt: skip
         cards = [*(cards or []), *listed]
@@ -1564,22 +1641,51 @@ def _with_line_goals(line: list[dict[str, Any]], model: list[dict[str, Any]], st
 def _with_line_cards(
     line: list[dict[str, Any]], model: list[dict[str, Any]], goals: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """A cards line's cards replace the model's cards of that colour ("Red card: X" leaves its yellows).
+    """A cards line's cards, in place of the model's (which are wrong more often than right).
 
     A listed card the line gives no team ("Red card: Cancelo") takes the team the model or a
     goal gives that player; with none, it is not kept.
     """
     teams = {_surname(item["player"]): item["team"] for item in [*goals, *model]}
-    reds = {"red", "second_yellow"}
-    colours = {card["card"] in reds for card in line}
     out = []
     for card in line:
         team = card["team"] or teams.get(_surname(card["player"]))
         if team is not None:
             out.append({**card, "team": team})
-    listed = {_surname(card["player"]) for card in out}
-    out += [c for c in model if (c["card"] in reds) not in colours and _surname(c["player"]) not in listed]
     return out
+
+
+def _sides_that_fit(goals: list[dict[str, Any]], stub: MatchStub) -> list[dict[str, Any]]:
+    """The model's goals with both teams swapped when only the swap fits the score.
+
+    A small model sometimes credits every goal to the other side (Inter's scorers for Dortmund,
+    Dortmund's for Inter); then one team has more goals than its score and the other fewer.
+    """
+    home, away = stub.home_team, stub.away_team
+    limit = {home: stub.home_score, away: stub.away_score}
+    if _fits(goals, limit):
+        return goals
+    other = {home: away, away: home}
+    swapped = [{**goal, "team": other.get(goal["team"], goal["team"])} for goal in goals]
+    exact = all(sum(g["team"] == team for g in swapped) == most for team, most in limit.items())
+    return swapped if exact else goals
+
+
+def _once_each(cards: list[dict[str, Any]], grounder: Grounder) -> list[dict[str, Any]]:
+    """A player's card of one colour once ("Diego López" yellow three times is one card).
+
+    Given for both teams, the card keeps the team named nearer to the player.
+    """
+    chosen: dict[tuple[str, str], dict[str, Any]] = {}
+    for card in cards:
+        key = (_surname(card["player"]), card["card"])
+        kept = chosen.get(key)
+        if kept is None:
+            chosen[key] = card
+        elif kept["team"] != card["team"]:
+            if _gap(grounder, card["player"], card["team"]) < _gap(grounder, kept["player"], kept["team"]):
+                chosen[key] = card
+    return list(chosen.values())
 
 
 def _surname(name: str) -> str:
@@ -1622,6 +1728,7 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
     details = {ctx["index"]: answer for ctx, answer in answers.get("details", [])}
     matches = []
     stubs = _stubs(answers, grounder)
+    card_lines = _CARDS_HEAD.search(grounder.cleaned.text) is not None
     for index, stub in enumerate(stubs):
         found = details.get(index)
         extra = _clean_nulls(found.model_dump()) if found is not None else {}
@@ -1636,17 +1743,20 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         cards = [
             {**card, "minute": parse_minute(card["minute"])} for card in extra.get("cards", []) if card.get("player")
         ]
+        goals = _sides_that_fit(goals, stub)
         hints = {_surname(goal["player"]): goal["team"] for goal in goals}
         line_goals, line_cards = line_facts(stub, stubs, grounder.cleaned.text, hints)
         if line_goals:
             goals = _with_line_goals(line_goals, goals, stub)
         if line_cards is not None:
             cards = _with_line_cards(line_cards, cards, goals)
+        elif card_lines:
+            cards = []  # the article lists its cards in lines, and none for this match
+        cards = _once_each(cards, grounder)
         matches.append(
             {
-                "competition": extra.get("competition"), "stage": extra.get("stage"), "date": extra.get("date"),
-                "venue": extra.get("venue"), **stub.model_dump(),
-                "home_coach": extra.get("home_coach"), "away_coach": extra.get("away_coach"),
+                "competition": extra.get("competition"), "stage": None, "date": None,
+                "venue": extra.get("venue"), **stub.model_dump(), "home_coach": None, "away_coach": None,
                 "goals": goals, "cards": cards, "evidence": _evidence(stub, grounder),
             }
         )  # fmt: skip

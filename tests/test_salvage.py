@@ -119,9 +119,8 @@ def test_the_per_match_schema_admits_only_its_two_teams() -> None:
     schema = json.dumps(details.model_json_schema())
     assert '"enum": ["Atalanta", "Midtjylland"]' in schema
     assert '"maxItems": 2' in schema
-    answer = {"competition": None, "stage": None, "date": None, "venue": None, "home_coach": None,
-              "away_coach": None, "cards": []}  # fmt: skip
-    good = {"player": "Scholz", "team": "Midtjylland", "minute": "13", "penalty": False, "own_goal": False}
+    answer = {"competition": None, "venue": None, "cards": []}
+    good = {"player": "Scholz", "team": "Midtjylland", "minute": "13"}
     details.model_validate({**answer, "goals": [good]})
     with pytest.raises(ValidationError):
         details.model_validate({**answer, "goals": [{**good, "team": "Ajax"}]})
@@ -250,3 +249,82 @@ def test_penalty_is_read_from_the_words_next_to_the_scorer() -> None:
     assert _penalty_told(grounder, "Kane")
     assert not _penalty_told(grounder, "Son")
     assert not _penalty_told(grounder, "Rice")
+
+
+def test_a_club_named_by_one_word_or_a_demonym_gets_its_name_from_the_text() -> None:
+    from schemas.match_report import _club_name
+
+    grounder = Grounder(clean("Dortmund schlägt Inter Mailand 3:2. Die Dortmunder drehten das Spiel gegen Mailand."))
+    assert _club_name("Dortmunder", grounder) == "Dortmund"
+    assert _club_name("Mailand", grounder) == "Inter Mailand"
+    assert _club_name("Inter", grounder) == "Inter"  # already a club's name
+    assert _club_name("Leicester", grounder) == "Leicester"
+
+
+def test_a_pair_naming_one_club_twice_takes_the_opponent_from_the_result_sentence() -> None:
+    from schemas.match_report import _with_opponent
+
+    text = (
+        "Atalanta missed the chance to go second on Thursday as AS Roma fought back to earn a 1-1 draw against"
+        " the visitors.\nAtalanta led through Malinovskyi. Atalanta then lost Gosens to a red card.\n"
+    )
+    stub = MatchStub(home_team="Roma", away_team="AS Roma", home_score=1, away_score=1)
+    assert _with_opponent(stub, Grounder(clean(text))).away_team == "Atalanta"
+    lonely = "AS Roma fought back to earn a 1-1 draw on Thursday.\n"
+    assert _with_opponent(stub, Grounder(clean(lonely))) == stub
+
+
+def test_goals_credited_all_to_the_wrong_sides_are_swapped_only_when_the_swap_fits_the_score() -> None:
+    from schemas.match_report import _sides_that_fit
+
+    stub = MatchStub(home_team="Dortmund", away_team="Inter", home_score=3, away_score=2)
+    crossed = [goal("Martinez", "Dortmund", 5), goal("Vecino", "Dortmund", 40), goal("Hakimi", "Inter", 51),
+               goal("Brandt", "Inter", 64), goal("Hakimi", "Inter", 77)]  # fmt: skip
+    assert [g["team"] for g in _sides_that_fit(crossed, stub)] == ["Inter", "Inter", "Dortmund", "Dortmund", "Dortmund"]
+    short = crossed[:4]  # fits as given: nothing to repair
+    assert _sides_that_fit(short, stub) == short
+    over = [goal("Hakimi", "Inter", 51), goal("Brandt", "Inter", 64), goal("Sancho", "Inter", 80)]
+    assert _sides_that_fit(over, stub) == over  # the swap would not fit exactly either
+
+
+def test_a_card_given_twice_is_kept_once_with_the_nearer_team() -> None:
+    from schemas.match_report import _once_each
+
+    text = "Union Berlin 2-0 Ingolstadt. Ingolstadt's Cohen was booked, and Ingolstadt lost Krauße to a second yellow."
+    cards = [
+        {"player": "Cohen", "team": "Union Berlin", "minute": None, "card": "yellow"},
+        {"player": "Cohen", "team": "Ingolstadt", "minute": None, "card": "yellow"},
+        {"player": "Krauße", "team": "Ingolstadt", "minute": None, "card": "second_yellow"},
+        {"player": "Krauße", "team": "Ingolstadt", "minute": None, "card": "second_yellow"},
+    ]
+    kept = _once_each(cards, Grounder(clean(text)))
+    assert [(c["player"], c["team"]) for c in kept] == [("Cohen", "Ingolstadt"), ("Krauße", "Ingolstadt")]
+
+
+def test_an_article_that_lists_its_cards_in_lines_gives_no_card_to_a_match_without_one() -> None:
+    from schemas.match_report import MatchList
+
+    text = (
+        "* Betis 1-Athletic Bilbao 2. Goles: 60’ Marc Bartra, en contra, 85’ Aitor Paredes (AB); 90+7’ Cedric"
+        " Bakambu (B). Exp: 90+10’ Alex Padilla (AB). Ast: 65.222.\n"
+        "* Real Madrid 2-Mallorca 1. Goles: 18’ Vedat Muriqi (M); 37’ Arda Güler, 38’ Vinícius Júnior (RM).\n"
+    )
+    grounder = Grounder(clean(text))
+    first = MatchStub(home_team="Betis", away_team="Athletic Bilbao", home_score=1, away_score=2)
+    second = MatchStub(home_team="Real Madrid", away_team="Mallorca", home_score=2, away_score=1)
+    answers: dict[str, Any] = {"matches": [({}, MatchList(matches=[first, second]))], "details": []}
+    for index, stub in enumerate([first, second]):
+        context = {"index": index, **stub.model_dump(), "cards_mentioned": True}
+        model = PLAN.steps[1].model(context)
+        invented = [{"player": "Vedat Muriqi", "team": stub.away_team, "minute": "18", "card": "yellow"}]
+        answers["details"].append((context, model(competition=None, venue=None, goals=[], cards=invented)))
+    result = PLAN.assemble(answers, grounder)
+    betis, madrid = result["matches"]
+    assert [(c["player"], c["team"], c["minute"], c["card"]) for c in betis["cards"]] == [
+        ("Alex Padilla", "Athletic Bilbao", 100, "red"),
+    ]  # fmt: skip
+    assert madrid["cards"] == []
+    assert [(g["player"], g["team"], g["own_goal"]) for g in madrid["goals"]] == [
+        ("Vedat Muriqi", "Mallorca", False), ("Arda Güler", "Real Madrid", False),
+        ("Vinícius Júnior", "Real Madrid", False),
+    ]  # fmt: skip
