@@ -366,6 +366,8 @@ def _card_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     for m, match in enumerate(data.get("matches") or []):
         for c, card in enumerate(match.get("cards") or []):
             player = card.get("player") or ""
+            if card.get("card") in _listed_cards(grounder.cleaned.text).get(_surname(player), ()):
+                continue  # a cards line gives it ("Exp: 90+10' Alex Padilla (AB)")
             if not _near(grounder, player, _CARD_WORDS, _CARD_NEAR):
                 findings.append(
                     Finding(("matches", m, "cards", c), "no_card_in_text", f"no card is mentioned near {player!r}")
@@ -1552,13 +1554,14 @@ def _card_entries(body: str, head: str) -> list[tuple[_Entry, str]]:
 
 
 def _match_of_line(text: str, position: int, stubs: list[MatchStub]) -> MatchStub | None:
-    """The match a scorers/cards line belongs to: the result on its line or the lines just above."""
+    """The match a scorers/cards line belongs to: the result on its line, else the nearest above.
+
+    "Feyenoord-Vitesse 0-1", some paragraphs, then "Scoreverloop: 0-1 (43') M. van Ginkel".
+    """
     line_start = text.rfind("\n", 0, position) + 1
     windows = [text[line_start:position]]
     end = line_start - 1
-    for _ in range(3):
-        if end <= 0:
-            break
+    while end > 0 and len(windows) < _LINES_BACK:
         start = text.rfind("\n", 0, end) + 1
         windows.append(text[start:end])
         end = start - 1
@@ -1573,6 +1576,9 @@ def _match_of_line(text: str, position: int, stubs: list[MatchStub]) -> MatchStu
         if hits:
             return None
     return stubs[0] if len(stubs) == 1 else None
+
+
+_LINES_BACK = 40
 
 
 def _score_in(folded: str, stub: MatchStub) -> bool:

@@ -128,3 +128,15 @@ def test_a_scorer_the_score_cannot_place_is_left_out_unless_the_model_names_his_
     assert [(g["player"], g["team"]) for g in goals or []] == [
         ("Jesus", "Arsenal"), ("Sucic", "Inter"), ("Gyokeres", "Arsenal"),
     ]  # fmt: skip
+
+
+def test_a_scorers_line_after_the_report_belongs_to_the_result_above_it() -> None:
+    first = MatchStub(home_team="Feyenoord", away_team="Vitesse", home_score=0, away_score=1)
+    second = MatchStub(home_team="FC Utrecht", away_team="FC Emmen", home_score=3, away_score=2)
+    text = (
+        "Feyenoord-Vitesse 0-1\n\nFeyenoord had the better chances early on.\n\nVitesse held on after the break.\n\n"
+        "Scoreverloop: 0-1 (43′) M. van Ginkel\n\nFC Utrecht-FC Emmen 3-2\n\nA spectacle in the Galgenwaard.\n"
+    )
+    goals, _ = line_facts(first, [first, second], text)
+    assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [("M. van Ginkel", "Vitesse", 43)]
+    assert line_facts(second, [first, second], text) == (None, None)
