@@ -19,7 +19,7 @@ from pathlib import Path
 
 from extractor.api import Session
 from extractor.backends.embedded import EmbeddedBackend, parse_perf_log
-from extractor.documents import discover
+from extractor.discovery import discover
 from extractor.records import Record
 from extractor.settings import Settings
 

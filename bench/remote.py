@@ -36,16 +36,20 @@ sys.path.insert(0, str(REPO))
 KEY = "bench-key-not-secret"
 
 
+def article(i: int) -> str:
+    """The i-th short English article, with the marker the fake server answers from (unique bytes per i)."""
+    return (
+        f"RESULT: Home {i} {i % 5}-{i % 3} Away {i}\n"
+        f"Home {i} met Away {i} on Saturday afternoon in a league match in front of a full stadium. "
+        f"The home side pressed early and the visitors defended deep until the final whistle. Report {i}.\n"
+    )
+
+
 def write_articles(folder: Path, docs: int) -> None:
     """Short English articles with the markers the fake server answers from."""
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(docs):
-        (folder / f"doc{i:05d}.txt").write_text(
-            f"RESULT: Home {i} {i % 5}-{i % 3} Away {i}\n"
-            f"Home {i} met Away {i} on Saturday afternoon in a league match in front of a full stadium. "
-            f"The home side pressed early and the visitors defended deep until the final whistle. Report {i}.\n",
-            encoding="utf-8",
-        )
+        (folder / f"doc{i:05d}.txt").write_text(article(i), encoding="utf-8")
 
 
 # -- clients (each runs in a subprocess: `remote.py --client NAME ...`) --------------------

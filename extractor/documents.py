@@ -1,4 +1,4 @@
-"""Finding input files and turning their bytes into text.
+"""Turning an input file's bytes into text (finding the files is `extractor.discovery`).
 
 A document's `doc_id` is the first 16 hex characters of the SHA-256 of its raw bytes, so it
 is stable across runs, renames and machines, and known even when the file cannot be decoded.
@@ -13,7 +13,7 @@ import io
 import os
 import re
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -74,118 +74,6 @@ def path_doc_id(path: Path) -> str:
             return hashlib.file_digest(handle, "sha256").hexdigest()[:16]
     except OSError:
         return doc_id_for(str(path).encode())
-
-
-@dataclass(frozen=True)
-class Unusable:
-    """A file (or folder) discovery found but cannot use; it becomes an `input_error` record."""
-
-    path: Path
-    reason: str
-
-    @property
-    def doc_id(self) -> str:
-        """Derived from the path: there are no bytes to hash."""
-        return doc_id_for(str(self.path).encode())
-
-
-@dataclass(frozen=True)
-class Scan:
-    """What discovery found: files to read, and everything it could not use (with why)."""
-
-    files: list[Path]
-    unusable: list[Unusable]
-
-
-def discover(paths: Sequence[str | Path], *, follow_symlinks: bool = False) -> list[Path]:
-    """The usable input files under `paths` (see `scan`; the unusable ones are dropped here)."""
-    return scan(paths, follow_symlinks=follow_symlinks).files
-
-
-def scan(paths: Sequence[str | Path], *, follow_symlinks: bool = False) -> Scan:
-    """Expand files and folders into sorted, de-duplicated input files, in one pass that never aborts.
-
-    Files named directly are kept whatever their suffix. Folders are walked recursively for
-    `SUPPORTED_SUFFIXES` (case-insensitive), skipping hidden files and folders below them.
-    Nothing is opened: a FIFO or device cannot stall discovery. Each file that cannot be used
-    is returned in `Scan.unusable` with the reason: a dangling link, no read permission, not a
-    regular file (FIFO, socket, device), an unreadable folder, or a symlink that resolves
-    outside the input roots (unless `follow_symlinks`), so a folder of untrusted files cannot
-    make the run read, say, /etc/passwd and send it to the model endpoint.
-
-    The input roots are the folders given, and the folder of each file given (so `d/*.txt`
-    expanded by the shell does not bless a link in `d/`).
-
-    Raises:
-        InputError: a path given does not exist (a typo, reported before anything runs).
-    """
-    roots: list[Path] = []
-    candidates: list[Path] = []
-    unusable: dict[Path, Unusable] = {}
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists() and not path.is_symlink():
-            raise InputError(f"no such file or directory: {path}")
-        if path.is_dir():
-            roots.append(path.resolve())
-            candidates.extend(sorted(_walk(path, unusable), key=str))  # listing order is arbitrary
-        else:
-            roots.append(path.absolute().parent.resolve())
-            candidates.append(path)
-    found: dict[Path, Path] = {}  # resolved -> first spelling seen
-    for candidate in candidates:
-        problem = _problem(candidate, roots, follow_symlinks)
-        if problem is not None:
-            unusable.setdefault(candidate, Unusable(candidate, problem))
-        else:
-            found.setdefault(candidate.resolve(), candidate)
-    return Scan(
-        files=sorted(found.values(), key=str), unusable=sorted(unusable.values(), key=lambda u: str(u.path))
-    )
-
-
-def _walk(folder: Path, unusable: dict[Path, Unusable]) -> list[Path]:
-    files: list[Path] = []
-
-    def unreadable(error: OSError) -> None:
-        where = Path(error.filename) if error.filename else folder
-        unusable.setdefault(where, Unusable(where, f"cannot read folder: {error.strerror or error}"))
-
-    for root, dirs, names in os.walk(folder, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in names:
-            if not name.startswith(".") and name.lower().endswith(SUPPORTED_SUFFIXES):
-                files.append(Path(root) / name)
-    return files
-
-
-def _problem(path: Path, roots: Sequence[Path], follow_symlinks: bool) -> str | None:
-    """Why `path` cannot be used as an input file, or None when it can (decided from metadata only)."""
-    try:
-        target = path.resolve(strict=True)
-        info = target.stat()
-    except FileNotFoundError:
-        if path.is_symlink():
-            return f"dangling symbolic link (its target {os.readlink(path)} does not exist)"
-        return "no such file"
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-        return f"cannot resolve path: {getattr(exc, 'strerror', None) or exc}"
-    if not follow_symlinks and not any(target.is_relative_to(root) for root in roots):
-        return (
-            f"symbolic link to {target}, outside the input folders: not read "
-            "(pass --follow-symlinks to read such files)"
-        )
-    if not stat.S_ISREG(info.st_mode):
-        return f"not a regular file ({_file_kind(info.st_mode)}): not read"
-    if not os.access(target, os.R_OK):
-        return "cannot read file: permission denied"
-    return None
-
-
-def _file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
-             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
-    return next((name for test, name in kinds if test(mode)), "not a file")
 
 
 def read_document(path: Path, max_bytes: int) -> Document:

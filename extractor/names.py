@@ -73,7 +73,12 @@ _NON_WORD = re.compile(r"[^\w\s]|_")
 _SHORT_NUMBER = re.compile(r"^\d{1,2}$")  # '1.' FC Köln, Schalke '04', Hannover '96'; not '1860'
 
 
-@lru_cache(maxsize=1 << 16)  # a run repeats few names many times
+#: Entries of each name cache. A run repeats few names many times; a cache that held 65,536 names
+#: (~200 bytes each) grew a run over many documents with new names by ~25 MB (issue 11: flat memory).
+NAME_CACHE = 1 << 11
+
+
+@lru_cache(maxsize=NAME_CACHE)
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation, collapse whitespace ('Nîmes Olympique' -> 'nimes olympique')."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
@@ -88,7 +93,7 @@ def strip_affixes(folded: str) -> str:
     return " ".join(kept or tokens)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_CACHE)
 def club_key(name: str) -> str:
     """The comparison key of a club name: folded, affix-free, cross-language forms joined."""
     folded = fold(name)

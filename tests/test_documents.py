@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from extractor.discovery import discover
 from extractor.documents import (
     SUPPORTED_SUFFIXES,
     Document,
     DocumentError,
-    discover,
     doc_id_for,
     document_from_text,
     read_document,

@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 
 from extractor.api import DUPLICATE, plan
 from extractor.cli import app
-from extractor.documents import DocumentError, path_doc_id, read_document, scan
+from extractor.discovery import scan
+from extractor.documents import DocumentError, path_doc_id, read_document
 from extractor.output import read_records
 from tests.fakeserver import FakeServer
 

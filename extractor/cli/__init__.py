@@ -6,8 +6,6 @@ import json
 import logging
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from extractor.cli import options as opt
 from extractor.cli.errors import handle_errors
@@ -48,6 +46,9 @@ def schema(task: opt.TaskOption = None, home: opt.Home = None) -> None:
 @handle_errors
 def prompts_list(task: opt.TaskOption = None, home: opt.Home = None) -> None:
     """Show every prompt: task, language, version, hash. Example: extractor prompts list."""
+    from rich.console import Console
+    from rich.table import Table
+
     from extractor.prompts import PromptSet
     from extractor.tasks import load_task
 

@@ -7,11 +7,8 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from extractor.errors import ExtractorError
-from extractor.redact import env_secrets, redact
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -25,10 +22,14 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except ExtractorError as exc:
+            from extractor.redact import env_secrets, redact
+
             secrets = [*env_secrets(), kwargs.get("api_key")]
             print_error(f"error ({exc.kind}): ", redact(str(exc), [s for s in secrets if isinstance(s, str)]))
             raise typer.Exit(2) from exc
         except KeyboardInterrupt:
+            from rich.console import Console
+
             Console(stderr=True).print("interrupted: records written so far are kept; rerun with --resume")
             raise typer.Exit(130) from None
 
@@ -37,4 +38,7 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 def print_error(label: str, message: str) -> None:
     """One error line on stderr; the message is plain text (a '[html]' in it is not rich markup)."""
+    from rich.console import Console
+    from rich.text import Text
+
     Console(stderr=True, soft_wrap=True).print(Text.assemble((label, "red"), " ".join(message.split())))

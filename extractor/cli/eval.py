@@ -10,18 +10,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from extractor.cli import options as opt
 from extractor.shorten import shorten
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
 
     from extractor.evaluation.merge_score import MergeReport
     from extractor.settings import Settings
 
-console = Console()
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console()
 
 
 @opt.settings_options
@@ -63,6 +67,7 @@ def eval_command(
     from extractor.output import JsonlSink
 
     settings = opt.build_settings(**shared, prompt=prompt)
+    console = _console()
     if merge:
         _merge_eval(settings, split, pred, on_gold, out, json_out)
         return
@@ -93,7 +98,7 @@ def _merge_eval(settings: Settings, split: str, pred: Path | None, on_gold: bool
         sink = stack.enter_context(JsonlSink(out, append=False)) if live and out is not None else None
         report = evaluate_merge(settings, split=split, pred=pred, on_gold=on_gold,
                                 on_record=sink.write if sink else None)
-    console.print(merge_report_table(report))
+    _console().print(merge_report_table(report))
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(report.model_dump_json(indent=1) + "\n", encoding="utf-8")

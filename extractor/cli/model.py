@@ -4,27 +4,23 @@ from __future__ import annotations
 
 import signal
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from extractor.cli import options as opt
 from extractor.cli.errors import handle_errors
-from extractor.local_model import (
-    N_CTX,
-    LlamaServer,
-    embedded_model_alias,
-    embedded_model_info,
-    embedded_model_server,
-)
+
+if TYPE_CHECKING:
+    from extractor.local_model import LlamaServer
+
+# The model stack (extractor.local_model, asyncio, pydantic) and rich load when a command runs,
+# not for `extractor --help`.
 
 app = typer.Typer(
     help="The embedded model: where it is, and a server to reuse. Example: extractor model info",
     no_args_is_help=True,
 )
-console = Console(stderr=True)
-
 DEFAULT_PORT = 8765
 
 
@@ -41,6 +37,8 @@ def info(
 
     Example: extractor model info
     """
+    from extractor.local_model import embedded_model_info
+
     settings = opt.build_settings(model_path=model_path)
     details = embedded_model_info(settings)
     if as_json:
@@ -71,8 +69,9 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to bind; keep 127.0.0.1 unless other machines "
                                       "must connect. Example: --host 127.0.0.1")] = "127.0.0.1",
     model_path: opt.ModelPath = None,
-    n_ctx: Annotated[int, typer.Option("--n-ctx", min=512, help="Context size in tokens (prompt + answer). "
-                                       "Example: --n-ctx 8192")] = N_CTX,
+    n_ctx: Annotated[int | None, typer.Option("--n-ctx", min=512, help="Context size in tokens (prompt + answer; "
+                                              "default 8192, the embedded backend's). Example: --n-ctx 8192",
+                                              show_default=False)] = None,
     threads: Annotated[int | None, typer.Option("--threads", min=1, help="CPU threads (default: every usable "
                                                 "core). Example: --threads 4")] = None,
 ) -> None:
@@ -82,12 +81,17 @@ def serve(
 
     Example: extractor model serve --port 8765
     """
+    from rich.console import Console
+
+    from extractor.local_model import N_CTX, embedded_model_alias, embedded_model_server
+
+    console = Console(stderr=True)
     settings = opt.build_settings(model_path=model_path)
     console.print(f"preparing {embedded_model_alias(settings)} ...")
     server: LlamaServer | None = None
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        server = embedded_model_server(settings, host=host, port=port, n_ctx=n_ctx, n_threads=threads)
+        server = embedded_model_server(settings, host=host, port=port, n_ctx=n_ctx or N_CTX, n_threads=threads)
         server.start()
         console.print(f"serving {server.config.alias} at [bold]{server.base_url}[/bold] (pid {server.pid}); "
                       f"log: {server.config.log_path}", soft_wrap=True)

@@ -11,13 +11,17 @@ import functools
 import inspect
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from pydantic import ValidationError
 
 from extractor.errors import ConfigError
-from extractor.settings import Settings
+
+if TYPE_CHECKING:
+    from extractor.settings import Settings
+
+# pydantic-settings (and so `extractor.settings`) loads when a command builds its settings, not
+# for `extractor --help` (issue 11: start-up).
 
 BACKEND_PANEL = "Model backend"
 RUN_PANEL = "Run control"
@@ -185,6 +189,10 @@ def build_settings(**flags: Any) -> Settings:
     Raises:
         ConfigError: one line per wrong value, naming the flag that sets it.
     """
+    from pydantic import ValidationError
+
+    from extractor.settings import Settings
+
     given = {name: value for name, value in flags.items() if value is not None}
     if given.get("record_dir") and given.get("replay_dir"):
         raise ConfigError("--record and --replay exclude each other")

@@ -6,19 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
-from rich.console import Console
 
 from extractor.cli import options as opt
 from extractor.errors import ConfigError
-from extractor.settings import Settings
 
 if TYPE_CHECKING:
     from extractor.records import Record
     from extractor.service.review_gold import GoldComparison
-
-console = Console(stderr=True)
-
 
 def report(
     records: Annotated[Path, typer.Argument(help="A JSON Lines file written by `extractor run`. Example: out.jsonl")],
@@ -44,10 +38,14 @@ def report(
 
     Example: extractor report out.jsonl --html report.html --gold evals/match_report/gold
     """
-    # The review page's modules load when the command runs, not for `extractor --help`.
+    # The review page's modules (and pydantic, rich) load when the command runs, not for `extractor --help`.
+    from pydantic import ValidationError
+    from rich.console import Console
+
     from extractor.output import read_records
     from extractor.records import Record
     from extractor.service.review import entries_from_files, render_page
+    from extractor.settings import Settings
 
     if not records.is_file():
         raise ConfigError(f"no records file at {records}")
@@ -70,6 +68,7 @@ def report(
     except OSError as exc:
         raise ConfigError(f"--html {html}: cannot write there: {exc.strerror or exc}") from exc
     missing = sum(1 for entry in entries if entry.text is None)
+    console = Console(stderr=True)
     console.print(f"wrote {html}: {len(entries)} document(s)"
                   + (f", {missing} without their source text (see the notes on the page)" if missing else "")
                   + (f"; {skipped} line(s) in {records} are not records, skipped" if skipped else ""))
@@ -80,6 +79,8 @@ def report(
 
 def _gold_comparison(records: list[Record], gold: Path | None, eval_report: Path | None, task: str | None,
                      home: Path | None) -> GoldComparison | None:
+    from pydantic import ValidationError
+
     from extractor.service.review_gold import compare_with_gold, from_eval_report
 
     if eval_report is not None:

@@ -1,15 +1,18 @@
 """`extractor run`: a folder of articles in, one JSON record per article out.
 
-The order matters, so a failed start never costs the old output: every flag is checked,
-the inputs are discovered and the backend is built before `--out` is locked, and the file
-is opened (truncated, unless `--resume`) only once the backend has started.
+The order matters, so a failed start never costs the old output: every flag and input path
+is checked and the backend is built before `--out` is locked, and the file is opened
+(truncated, unless `--resume`) only once the backend has started.
+
+Memory stays flat in the number of files: the inputs are discovered as the run takes them
+(`extractor.work.Work`), records go to the file as they end and the summary only counts them.
 """
 
 from __future__ import annotations
 
-import asyncio
+import itertools
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -27,7 +30,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
     from rich.table import Table
 
-    from extractor.api import Engine, Plan, Session
+    from extractor.api import Engine, Session, Work, WorkItem
     from extractor.records import Record
 
 # The model stack (openai, instructor) and rich load when `run` runs, not for `extractor --help`.
@@ -58,7 +61,7 @@ def run(
     """
     from rich.text import Text
 
-    from extractor.api import Session, plan
+    from extractor.api import Session, Work
     from extractor.documents import SUPPORTED_SUFFIXES
     from extractor.engines import engine_for
     from extractor.output import OutputLock, check_output_path, done_ids, repair_torn_tail
@@ -67,22 +70,25 @@ def run(
     settings = opt.build_settings(**shared, language=lang, follow_symlinks=follow_symlinks or None)
     session = Session(settings)  # task, prompts, mode and backend are checked here
     where = engine_for(engine, address=ray_address, actors=ray_actors)  # and the engine (a missing extra)
+    Work(paths, follow_symlinks=settings.follow_symlinks)  # a path that does not exist fails before the lock
     check_output_path(out)
     with OutputLock(out):
         if resume:
             repair_torn_tail(out)
         skip = done_ids(out) if resume else set()
-        work = plan(paths, skip, follow_symlinks=settings.follow_symlinks)
-        if work.found == 0 and not work.items:
+        work = Work(paths, skip, follow_symlinks=settings.follow_symlinks)
+        items = iter(work)
+        first = next(items, None)  # reads up to the first file to do (all of them when every one is done)
+        if first is None and work.found == 0:
             suffixes = " ".join(SUPPORTED_SUFFIXES)
             raise ConfigError(f"no articles found in {' '.join(map(str, paths))} (looked for {suffixes} files)")
         if resume and skip:
-            console.print(Text(f"resume: {work.skipped} document(s) already done in {out}, "
-                               f"{len(work.items)} to go"))
-        if not work.items:
+            console.print(Text(f"resume: {len(skip)} document(s) already done in {out}"
+                               + ("" if first is None else "; the others follow")))
+        if first is None:
             console.print("nothing to do")
             return
-        _extract(session, work, out, resume, merge, where)
+        _extract(session, work, itertools.chain([first], items), out, resume, merge, where)
 
 
 def _console() -> Console:
@@ -92,32 +98,44 @@ def _console() -> Console:
 
 
 def _extract(
-    session: Session, work: Plan, out: Path, resume: bool, merge: Path | None = None, engine: Engine | None = None
+    session: Session,
+    work: Work,
+    items: Iterator[WorkItem],
+    out: Path,
+    resume: bool,
+    merge: Path | None = None,
+    engine: Engine | None = None,
 ) -> None:
+    import asyncio
+
     from extractor.api import LocalEngine
     from extractor.output import JsonlSink
 
     started = time.perf_counter()
     summary = RunSummary()
     stopped: AuthRejected | CircuitOpen | None = None
+    total = work.count()  # a quick listing for the bar; the stream decides the true count
 
     async def go() -> None:
         async with (engine or LocalEngine()).open(session) as runner:  # the backend starts before --out is touched
             with JsonlSink(out, append=resume) as sink, _progress() as progress:
-                bar = progress.add_task(f"extracting ({session.settings.backend})", total=len(work.items))
+                bar = progress.add_task(f"extracting ({session.settings.backend})", total=total)
 
                 def on_record(record: Record) -> None:
                     sink.write(record)
                     summary.add(record)
-                    progress.advance(bar)
+                    progress.update(bar, completed=summary.records + work.skipped)
 
                 # keep=False: the file has every record and the summary only counts, so memory stays flat.
-                await runner.extract_paths(work.items, on_record, keep=False)
+                await runner.extract_paths(items, on_record, keep=False)
+                done = summary.records + work.skipped
+                progress.update(bar, completed=done, total=done)
 
     try:
         asyncio.run(go())
     except (AuthRejected, CircuitOpen) as exc:
         stopped = exc
+    summary.skipped = work.skipped
     _console().print(summary_table(summary, time.perf_counter() - started, out))
     if isinstance(stopped, AuthRejected):
         raise stopped  # a configuration error: exit 2, with the one-line hint
@@ -145,11 +163,17 @@ class RunSummary:
     ok: int = 0
     failed: int = 0
     duplicates: int = 0
+    skipped: int = 0  # inputs --resume left out (set at the end)
     found: dict[str, int] = field(default_factory=dict)
     prompt_tokens: int = 0
     completion_tokens: int = 0
     model_calls: int = 0
     first_failures: list[Record] = field(default_factory=list)
+
+    @property
+    def records(self) -> int:
+        """Records counted so far."""
+        return self.ok + self.failed + self.duplicates
 
     def add(self, record: Record) -> None:
         """Count one record."""
@@ -194,6 +218,8 @@ def summary_table(records: RunSummary | Iterable[Record], seconds: float, out: P
     table.add_row("documents failed", str(summary.failed))
     if summary.duplicates:
         table.add_row("duplicate copies", str(summary.duplicates))
+    if summary.skipped:
+        table.add_row("already done (--resume)", str(summary.skipped))
     for name, count in summary.found.items():
         table.add_row(f"{name} found", str(count))
     table.add_row("prompt tokens", f"{summary.prompt_tokens:,}")

@@ -8,17 +8,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from extractor.cli import options as opt
 from extractor.errors import ConfigError
-from extractor.service.models import ServiceConfig
 
 SERVICE_PANEL = "Service"
 #: The service's own key. Not EXTRACTOR_API_KEY: Settings already reads that as the *backend's* key,
 #: so reusing it would send the service key to the model endpoint.
 SERVICE_KEY_ENV = "EXTRACTOR_SERVICE_API_KEY"
-console = Console(stderr=True)
 
 
 def serve(
@@ -60,6 +57,11 @@ def serve(
 
     Example: extractor serve --backend openai --base-url http://localhost:11434/v1 -j 8 --port 8000
     """
+    from rich.console import Console
+
+    from extractor.service.models import ServiceConfig
+
+    console = Console(stderr=True)
     settings = opt.build_settings(
         backend=backend, model=model, base_url=base_url, api_key=backend_api_key, mode=mode, model_path=model_path,
         server_url=server_url, language=lang, concurrency=concurrency, max_input_bytes=max_input_bytes,
