@@ -224,10 +224,11 @@ async def test_leaving_aextract_iter_early_cancels_the_rest(tmp_path: Path) -> N
             if len(taken) == 5:
                 break
         await records.aclose()
+        await asyncio.sleep(0.3)  # the server logs what reached it before the loop was left
         asked = len(fake.exchanges)
         await asyncio.sleep(0.3)
         assert len(fake.exchanges) == asked  # nothing more was sent once the loop was left
-    assert asked < 60
+    assert asked <= 5 + 2 * 3  # the five taken, and at most -j in flight and -j waiting
 
 
 def test_extract_iter_gives_the_records_of_extract_many(tmp_path: Path) -> None:
@@ -247,10 +248,11 @@ def test_breaking_out_of_extract_iter_stops_the_run_and_its_thread(tmp_path: Pat
         records = extract_iter([folder], settings(fake.url, concurrency=2))
         first = next(records)
         records.close()  # what a `break` does
+        time.sleep(0.3)  # the server logs what reached it before the loop was left
         asked = len(fake.exchanges)
         time.sleep(0.3)
         assert len(fake.exchanges) == asked
-    assert first.ok and asked < 80
+    assert first.ok and asked <= 1 + 2 + 2 * 2 + 1  # taken, handed over, in flight, waiting, being handed
 
 
 def test_extract_iter_raises_a_stop_after_the_records_of_the_documents_not_tried(tmp_path: Path) -> None:
