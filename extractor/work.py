@@ -130,15 +130,17 @@ class DigestSet:
             return False
         if digest == 0:
             return self._zero
+        return self._slots[self._slot(digest)] == digest
+
+    def _slot(self, digest: int) -> int:
+        """Where `digest` is, or the empty slot where it would go (triangular probing)."""
         slots = self._slots
         mask = len(slots) - 1
         index, step = digest & mask, 0
-        while (value := slots[index]) != 0:
-            if value == digest:
-                return True
+        while (value := slots[index]) != 0 and value != digest:
             step += 1
             index = (index + step) & mask
-        return False
+        return index
 
     def add(self, digest: int) -> bool:
         """Add `digest` (0 <= digest < 2**64); True if it was not in the set yet."""
@@ -147,13 +149,9 @@ class DigestSet:
             self._zero = True
             return new
         slots = self._slots
-        mask = len(slots) - 1
-        index, step = digest & mask, 0
-        while (value := slots[index]) != 0:
-            if value == digest:
-                return False
-            step += 1
-            index = (index + step) & mask
+        index = self._slot(digest)
+        if slots[index] == digest:
+            return False
         slots[index] = digest
         self._used += 1
         if self._used > self._MAX_FILL * len(slots):
