@@ -272,7 +272,7 @@ _PENALTY_WORDS = _words(
 _COACH_WORDS = _words(
     "coach", "manager", "boss", "trainer", "træner", "cheftræner", "coache", "entrenador", "técnico", "míster",
     "entraîneur", "allenatore", "tecnico", "mister", "bondscoach", "übungsleiter", "troepen van", "ploeg van",
-    "'s side", "'s men", "la squadra di", "l'équipe de", "el equipo de", "manden bag",
+    "'s side", "'s men", "la squadra di", "l'équipe de", "el equipo de", "manden bag", "holdleder",
 )  # fmt: skip
 _WINDOW = 220
 _GENERIC_STAGE = {
@@ -285,7 +285,6 @@ _GENERIC_STAGE = {
 _NEAR = 90
 _COACH_NEAR = 40  # "Atalanta coach Gian Piero Gasperini", "Trainer Thomas Tuchel"
 _CARD_NEAR = 90  # a card word within a few words of the name (a sentence away is another player's card)
-_CARD_LIMIT = 4
 _GOAL_LIMIT = 8  # a longer list from a small model is junk repeated to the grammar's limit
 
 
@@ -300,7 +299,8 @@ _GOALLESS = _words(
     "sin goles", "empate a cero", "a reti inviolate", "reti bianche", "sans but", "nul a nul", "vierge",
 )  # fmt: skip
 _ONLY_GOAL = _words(
-    "only goal", "lone goal", "solitary goal", "enige doelpunt", "einzige tor", "goldene tor", "único gol",
+    "only goal", "lone goal", "solitary goal", "all that separated", "enige doelpunt", "einzige tor",
+    "einzigen treffer", "goldene tor", "único gol",
     "unico gol", "seul but", "eneste mål", "enige treffer",
 )  # fmt: skip
 
@@ -318,6 +318,9 @@ def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None 
         for a, x, b, y in ((first, home, second, away), (second, away, first, home)):
             if re.search(rf"{a}\s+{x}\s?[-–]\s?{b}\s+{y}(?!\d)", text):
                 return True
+        sides = ((first, home), (second, away))
+        if all(re.search(rf"{team}\s\(\d{{1,2}}\)\s{goals}(?!\d)", text) for team, goals in sides):
+            return True  # a wire summary's sides: "crystal palace (0) 1 ... brentford (0) 1"
     if home == away == 0:
         return _GOALLESS.search(text) is not None
     if sorted((home, away)) == [0, 1]:
@@ -335,14 +338,6 @@ def _score_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             message = f"the score {home}-{away} does not occur in the article"
             findings.append(Finding(("matches", index), "score_not_in_text", message))
     return findings
-
-
-def scores_written(grounder: Grounder) -> list[str]:
-    """Every score written in the article, in order, once each (a reminder for the first question)."""
-    seen: dict[str, None] = {}
-    for hit in _RUNNING.finditer(grounder.folded_text):
-        seen.setdefault(f"{hit.group(1)}-{hit.group(2)}")
-    return list(seen)[:24]
 
 
 def _mentions(grounder: Grounder, name: str) -> Iterator[tuple[int, int]]:
@@ -428,6 +423,14 @@ _YELLOW_WORDS = _words(
 )  # fmt: skip
 
 
+def _text_kind(grounder: Grounder, player: str) -> str | None:
+    """The card the words next to the player name: a second yellow, a red, a yellow, or None."""
+    for kind, words in (("second_yellow", _SECOND_YELLOW_WORDS), ("red", _RED_WORDS), ("yellow", _YELLOW_WORDS)):
+        if _near(grounder, player, words, _NEAR):
+            return kind
+    return None
+
+
 def _card_type_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """The kind of card comes from the words next to the player, not the model's guess."""
     findings = []
@@ -436,15 +439,8 @@ def _card_type_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
             player = card.get("player") or ""
             if card.get("card") in _listed_cards(grounder.cleaned.text).get(_surname(player), ()):
                 continue  # a cards line gives it ("Ammoniti: Chiellini (J)")
-            if _near(grounder, player, _SECOND_YELLOW_WORDS, _NEAR):
-                kind = "second_yellow"
-            elif _near(grounder, player, _RED_WORDS, _NEAR):
-                kind = "red"
-            elif _near(grounder, player, _YELLOW_WORDS, _NEAR):
-                kind = "yellow"
-            else:
-                continue
-            if card.get("card") != kind:
+            kind = _text_kind(grounder, player)
+            if kind is not None and card.get("card") != kind:
                 message = f"the article's words next to {player!r} say {kind}"
                 findings.append(Finding(("matches", m, "cards", c, "card"), "card_from_text", message, "set", kind))
     return findings
@@ -456,7 +452,10 @@ def _flag_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     for m, match in enumerate(data.get("matches") or []):
         for g, goal in enumerate(match.get("goals") or []):
             player = goal.get("player") or ""
+            listed = _listed_flags(grounder.cleaned.text).get(_surname(player), set())
             for flag, words in (("own_goal", _OWN_GOAL_WORDS), ("penalty", _PENALTY_WORDS)):
+                if flag in listed:
+                    continue  # a scorers line or summary marks it ("60pen", "55og")
                 if goal.get(flag) is True and not _near(grounder, player, words, _WINDOW):
                     message = f"{flag} for {player!r}, but the article says nothing of it near the name"
                     path = ("matches", m, "goals", g, flag)
@@ -555,6 +554,25 @@ def _listed_minutes(text: str) -> dict[str, set[int]]:
         for entry in parse_line(body):
             if entry.minute is not None:
                 found.setdefault(_surname(entry.player), set()).add(entry.minute)
+    for _, goals, cards in summary_results(text):
+        for item in (*goals, *cards):
+            if item["minute"] is not None:
+                found.setdefault(_surname(item["player"]), set()).add(item["minute"])
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _listed_flags(text: str) -> dict[str, set[str]]:
+    """Surname -> "penalty" / "own_goal" where a scorers line or a wire summary marks the goal so."""
+    bodies = [_line_body(text, hit.end()) for hit in _GOALS_HEAD.finditer(text)]
+    bodies += [hit.group("body") for hit in _BRACKET_LIST.finditer(text)]
+    items: list[dict[str, Any]] = [
+        {"player": e.player, "penalty": e.penalty, "own_goal": e.own_goal} for b in bodies for e in parse_line(b)
+    ]
+    items += [goal for _, goals, _ in summary_results(text) for goal in goals]
+    found: dict[str, set[str]] = {}
+    for item in items:
+        found.setdefault(_surname(item["player"]), set()).update(f for f in ("penalty", "own_goal") if item[f])
     return found
 
 
@@ -565,6 +583,9 @@ def _listed_cards(text: str) -> dict[str, set[str]]:
     for hit in _CARDS_HEAD.finditer(text):
         for entry, colour in _card_entries(_line_body(text, hit.end()), hit.group("kind")):
             found.setdefault(_surname(entry.player), set()).add(colour)
+    for _, _, cards in summary_results(text):
+        for card in cards:
+            found.setdefault(_surname(card["player"]), set()).add(card["card"])
     return found
 
 
@@ -692,6 +713,34 @@ def _one_match_per_scorer(data: dict[str, Any], grounder: Grounder) -> list[Find
             if m != keep:
                 message = f"{player!r} also scores in matches[{keep}], whose teams are named nearer to him"
                 findings.append(Finding(("matches", m, "goals", g), "scorer_in_other_match", message))
+    return findings
+
+
+def _scorer_near_match(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """In a round-up, a scorer belongs to the match whose teams are named near him.
+
+    A small model copies the scorers of one paragraph into the next match's answer
+    ("Mbeumo, Wissa" of Forest v Brentford listed for Leeds v Bournemouth). A goal whose scorer
+    stands three times nearer to another match's teams than to his own (and near them) is dropped.
+    """
+    matches = data.get("matches") or []
+    if len(matches) < 2:
+        return []
+    def teams(match: dict[str, Any]) -> list[str]:
+        return [match.get("home_team") or "", match.get("away_team") or ""]
+
+    findings = []
+    for m, match in enumerate(matches):
+        for g, goal in enumerate(match.get("goals") or []):
+            player = goal.get("player") or ""
+            if goal.get("minute") in _listed_minutes(grounder.cleaned.text).get(_surname(player), ()):
+                continue  # a scorers line placed it
+            own = _distance(grounder, player, teams(match))
+            others = (_distance(grounder, player, teams(x)) for i, x in enumerate(matches) if i != m)
+            other = min(others, default=10**9)
+            if other <= _WINDOW and other * 3 <= own:
+                message = f"{player!r} is named near another match's teams, not near this match's"
+                findings.append(Finding(("matches", m, "goals", g), "scorer_of_other_match", message))
     return findings
 
 
@@ -847,8 +896,11 @@ def _running_side(grounder: Grounder, player: str) -> str | None:
         near = [
             (distance, index)
             for index, hit in enumerate(scores)
-            for distance in (start - hit.end(), hit.start() - end)
-            if 0 <= distance <= 8
+            for distance, gap in (
+                (start - hit.end(), text[hit.end() : start]),
+                (hit.start() - end, text[end : hit.start()]),
+            )
+            if 0 <= distance <= 8 and ". " not in gap  # "1-0. 35', Lukaku pareggia": that score was the goal before
         ]
         if not near:
             continue
@@ -867,6 +919,8 @@ def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
     findings = []
     for m, match in enumerate(data.get("matches") or []):
         for g, goal in enumerate(match.get("goals") or []):
+            if goal.get("minute") in _listed_minutes(grounder.cleaned.text).get(_surname(goal.get("player") or ""), ()):
+                continue  # a scorers line gave its team ("35' rig. Lukaku (I)")
             side = _running_side(grounder, goal.get("player") or "")
             if side is None:
                 continue
@@ -880,8 +934,8 @@ def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
 
 CHECKS = (
     _score_findings, _host_findings, _people_findings, _card_findings, _card_type_findings, _flag_findings,
-    _goal_side_findings, _one_match_per_scorer, _one_side_per_scorer, _minute_findings, _date_findings, _venue_findings,
-    _scorer_findings,
+    _goal_side_findings, _one_match_per_scorer, _scorer_near_match, _one_side_per_scorer, _minute_findings,
+    _date_findings, _venue_findings, _scorer_findings,
 )  # fmt: skip
 
 
@@ -953,10 +1007,162 @@ class MatchStub(_Strict):
     away_score: int = Field(ge=0, le=20)
 
 
-class MatchList(_Strict):
-    """Step 1's answer."""
+#: What a written score is, in step 1's answer.
+ResultKind = Literal["final", "half-time", "running", "earlier", "shoot-out", "other"]
 
-    matches: list[MatchStub] = Field(max_length=MAX_MATCHES)
+def _result_model(context: dict[str, Any]) -> type[BaseModel]:
+    """Step 1's answer for one written score: what it is, and who played (the score's own two numbers)."""
+    first, second = context["first"], context["second"]
+    return _result_for(min(first, second), max(first, second))
+
+
+@functools.lru_cache(maxsize=64)
+def _result_for(low: int, high: int) -> type[BaseModel]:
+    number: Any = Literal[low, high] if low != high else Literal[low]
+    name: Any = (str | None, Field(max_length=60))
+    fields: dict[str, Any] = {
+        "result": (ResultKind, ...), "home_team": name, "away_team": name,
+        "home_score": (number, ...), "away_score": (number, ...),
+    }  # fmt: skip
+    return create_model("ScoreAnswer", __base__=_Strict, **fields)
+
+
+#: Words that make a score background, just before it in its sentence ("na een 0-5 in de heenwedstrijd").
+_EARLIER_WORDS = _word_starts(
+    "first leg", "1st leg", "heenwedstrijd", "heenduel", "hinspiel", "andata", "partido de ida", "match aller",
+    "første kamp", "første opgør", "last season", "vorig seizoen", "letzte saison", "la temporada pasada",
+    "la saison dernière", "lo scorso", "sidste sæson", "last week", "vorige week", "letzte woche",
+    "la semaine dernière", "la semana pasada", "la settimana scorsa", "sidste uge", "laatste bezoek", "eerder",
+    "earlier this season", "en la ida",
+)  # fmt: skip
+#: Words right before a running score: "Goretzkas Treffer zum 1:0", "to make it 2-0", "per il 2-0".
+_RUNNING_MARK = re.compile(
+    r"\b(?:zum|zur|to make it|made it|making it|pour le|pour la|per il|para el|voor de)\s*$"
+)
+def _whole_words(*words: str) -> re.Pattern[str]:
+    """Like `_words`, but only whole words ("tab" is not the start of "table")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_text(word)) for word in words) + r")(?!\w)")
+
+
+#: A penalty shoot-out's tally, by the words next to it ("8-7 tab", "tanda de penaltis (1-3)", "4:3 i.E.").
+_SHOOTOUT_WORDS = _whole_words(
+    "tab", "t.a.b", "tirs au but", "penaltis", "penales", "on penalties", "on pens", "shoot-out", "shootout",
+    "i.e.", "n.e.", "elfmeterschiessen", "ai rigori", "dcr", "d.c.r", "strafschoppen", "straffespark",
+)  # fmt: skip
+#: A score that is not this round's result: a dated line (a head-to-head list), a prediction, a past year.
+_BACKGROUND_LINE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:prediction|pronostic\w*|voorspelling|tipp|prono)\b")
+#: A line that starts with a minute lists one goal of a match: "45. Darren Maatsen 1-1".
+_MINUTE_FIRST = re.compile(r"\s*\d{1,3}\s*(?:[.'’′]|e\b|min)")
+_HALF_TIME_WORDS = _whole_words(
+    "half-time", "half time", "halftime", "ht", "pause", "pausestilling", "halbzeit", "zur pause", "mi-temps",
+    "descanso", "intervallo", "pauze", "ruststand",
+)  # fmt: skip
+#: A minute right after a score makes it a running score: "0:1 (39.)", "(1-1, 74e)".
+_MINUTE_NEXT = re.compile(r"\s*[(,]\s*\d{1,3}\s*(?:[.'’′]|e\b|min)")
+_YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")  # "im Juli 2011", not a dateline's "2021-01-07"
+_HALF_TIME_MARK = re.compile(r"\d\s?[-:]\s?\d\s*\($")  # "3:2 (2:2)": the second is the half-time score
+_PASSAGE_BEFORE = 260
+_PASSAGE_AFTER = 160
+_MAX_SCORE_QUESTIONS = 14
+
+
+def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
+    """Step 1's questions: each score the article writes, once per sentence, with its passage.
+
+    Code answers what it can without the model: results lines, scorers lines (running scores),
+    half-time scores in brackets after the result, scores of a first leg or a past season.
+    A goalless draw or an only goal written in words is a score too.
+    """
+    text = grounder.folded_text
+    covered = _covered_spans(grounder)
+    hits: list[tuple[int, int, int, int, str]] = []
+    scores = list(_RUNNING.finditer(text))
+    for number, hit in enumerate(scores):
+        first, second = int(hit.group(1)), int(hit.group(2))
+        at = grounder.to_original(hit.start(), hit.end())[0]
+        if max(first, second) > 20 or any(a <= at < b for a, b in covered) or _not_a_result(text, scores, number):
+            continue
+        hits.append((hit.start(), hit.end(), first, second, f"{first}-{second}"))
+    for pattern, score in ((_GOALLESS, (0, 0)), (_ONLY_GOAL, (1, 0))):
+        for hit in pattern.finditer(text):
+            hits.append((hit.start(), hit.end(), *score, hit.group(0)))
+    questions: list[dict[str, Any]] = []
+    seen: set[tuple[int, tuple[int, int]]] = set()
+    for start, end, first, second, written in sorted(hits):
+        sentence = _sentence_start(text, start)
+        key = (sentence, (min(first, second), max(first, second)))
+        if key in seen:
+            continue
+        seen.add(key)
+        passage = _passage(grounder, start, end)
+        questions.append({"score": written, "first": first, "second": second, "passage": passage})
+    return questions[:_MAX_SCORE_QUESTIONS]
+
+
+def _passage(grounder: Grounder, start: int, end: int) -> str:
+    """The sentence around folded [start, end) and the one before it, at most a few lines of text."""
+    text = grounder.folded_text
+    begin = _sentence_start(text, max(0, _sentence_start(text, start) - 2))
+    begin = max(begin, start - _PASSAGE_BEFORE)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    finish = min([*stops, end + _PASSAGE_AFTER, len(text)])
+    a, b = grounder.to_original(begin, finish)
+    return " ".join(grounder.cleaned.original[a:b].split())
+
+
+def _not_a_result(text: str, scores: list[re.Match[str]], number: int) -> bool:
+    """Whether the words around a written score make it something other than this round's result."""
+    hit = scores[number]
+    sentence = _sentence_start(text, hit.start())
+    line_start = text.rfind("\n", 0, hit.start()) + 1
+    line_end = text.find("\n", hit.end())
+    stops = [i for i in (text.find(". ", hit.end()), line_end) if i >= 0]
+    rest = text[hit.end() : min([*stops, hit.end() + 80])]  # the rest of the sentence
+    clause = text[max(sentence, hit.start() - 60) : hit.start()]
+    return bool(
+        _HALF_TIME_MARK.search(text, max(0, hit.start() - 12), hit.start())  # "3:2 (2:2)"
+        or _RUNNING_MARK.search(text, max(sentence, hit.start() - 20), hit.start())  # "zum 1:0"
+        or _YEAR.search(f"{clause} {rest}")  # "im DFB-Pokal im Juli 2011"
+        or _BACKGROUND_LINE.search(text, line_start, hit.start())  # a head-to-head list, a prediction
+        or _MINUTE_NEXT.match(text, hit.end())  # "0:1 (39.)"
+        or _MINUTE_FIRST.match(text, line_start, hit.start())  # "45. Darren Maatsen 1-1"
+        or _word_next_to(text, scores, number, _EARLIER_WORDS, 60, 40)  # "in de heenwedstrijd"
+        or _word_next_to(text, scores, number, _SHOOTOUT_WORDS, 14, 14)  # "8-7 tab", "tanda de penaltis (1-3)"
+        or _word_next_to(text, scores, number, _HALF_TIME_WORDS, 20, 20)  # "Pausestilling: 1-1"
+    )
+
+
+def _word_next_to(
+    text: str, scores: list[re.Match[str]], number: int, words: re.Pattern[str], before: int, after: int
+) -> bool:
+    """A word of `words` within reach of the score, on its line and in its sentence.
+
+    The word must be nearer to it than to any other score of the line: "(eerder 2-3 bij FC Den
+    Bosch)" dates the 2-3, not the 3-1 before it.
+    """
+    hit = scores[number]
+    start = max(_sentence_start(text, hit.start()), text.rfind("\n", 0, hit.start()) + 1, hit.start() - before)
+    line_end = text.find("\n", hit.end())
+    end = min(hit.end() + after, line_end if line_end >= 0 else len(text))
+    line_start = text.rfind("\n", 0, hit.start()) + 1
+    same_line = [i for i, other in enumerate(scores) if line_start <= other.start() <= end]
+    for word in words.finditer(text, start, end):
+        middle = (word.start() + word.end()) // 2
+        nearest = min(same_line, key=lambda i: min(abs(middle - scores[i].start()), abs(middle - scores[i].end())))
+        if nearest == number:
+            return True
+    return False
+
+
+def _covered_spans(grounder: Grounder) -> list[tuple[int, int]]:
+    """Where code reads the scores itself (results lines, scorers or cards lines), in original offsets."""
+    text, original = grounder.cleaned.text, grounder.cleaned.to_original
+    patterns = (_LISTED, _SPLIT_SCORE, _LINE_RESULT)
+    spans = [(hit.start(), hit.end()) for pattern in patterns for hit in pattern.finditer(text)]
+    for head in (_GOALS_HEAD, _CARDS_HEAD):
+        for hit in head.finditer(text):
+            spans.append((hit.start(), hit.end() + len(_line_body(text, hit.end()))))
+    return [(original(start), original(max(start, end - 1)) + 1) for start, end in spans]
 
 
 def _details_model(context: dict[str, Any]) -> type[BaseModel]:
@@ -970,14 +1176,14 @@ def _details_model(context: dict[str, Any]) -> type[BaseModel]:
     return _details_for(context["home_team"], context["away_team"], goals, cards)
 
 
-_DETAILS_CACHE: dict[tuple[str, str, int, int], type[BaseModel]] = {}
+#: Bounded: a long run meets a new team pair for almost every match, and each class is kept by the
+#: engine's per-model caches for as long as this one keeps it.
+_MODEL_CACHE_SIZE = 256
+_CARD_LIMIT = 4
 
 
+@functools.lru_cache(maxsize=_MODEL_CACHE_SIZE)
 def _details_for(home: str, away: str, goals: int, cards: int) -> type[BaseModel]:
-    key = (home, away, goals, cards)
-    cached = _DETAILS_CACHE.get(key)
-    if cached is not None:
-        return cached
     team: Any = Literal[home, away] if home != away else Literal[home]
     minute: Any = (str | None, Field(max_length=32))
     goal_fields: dict[str, Any] = {"player": (str, ...), "team": (team, ...), "minute": minute}
@@ -993,9 +1199,7 @@ def _details_for(home: str, away: str, goals: int, cards: int) -> type[BaseModel
         "goals": (list[goal], Field(max_length=goals)),
         "cards": (list[card], Field(max_length=cards)),
     }  # fmt: skip
-    model = create_model("MatchDetails", __base__=_Strict, **details_fields)
-    _DETAILS_CACHE[key] = model
-    return model
+    return create_model("MatchDetails", __base__=_Strict, **details_fields)
 
 
 _NAME = (
@@ -1059,6 +1263,41 @@ def listed_results(text: str) -> list[MatchStub]:
     return found
 
 
+def _final_results(answers: Answers) -> list[MatchStub]:
+    """Step 1's final results, each pair once.
+
+    Where a pair has several, the one with most goals: a half-time or running score taken for a
+    result is never more than the final.
+    """
+    best: dict[frozenset[str], MatchStub] = {}
+    for context, answer in answers.get("results", []):
+        if answer is None or getattr(answer, "result", None) != "final":
+            continue
+        home, away = answer.home_team, answer.away_team  # type: ignore[attr-defined]
+        scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
+        if not home or not away or sorted(scores) != sorted((context["first"], context["second"])):
+            continue
+        if not (_in_passage(home, context["passage"]) and _in_passage(away, context["passage"])):
+            continue  # a team the passage does not name is the model's guess from elsewhere
+        stub = MatchStub(home_team=home, away_team=away, home_score=scores[0], away_score=scores[1])
+        pair = _pair(home, away)
+        kept = best.get(pair)
+        if kept is None or sum(scores) > kept.home_score + kept.away_score:
+            best[pair] = stub
+    return list(best.values())
+
+
+def _in_passage(team: str, passage: str) -> bool:
+    """The passage names the team: its whole name or a telling word of it ("Atalanta" of "Atalanta Bergamo")."""
+    folded = fold_text(passage)
+    words = [w for w in re.findall(r"\w+", fold_text(team)) if len(w) >= 4 and w not in _PLAIN_NAME_WORDS]
+    # a long word may be glued to the one before it by the page's markup ("DivisieExcelsior")
+    return any(
+        re.search(rf"(?<!\w){re.escape(word)}" if len(word) < 6 else re.escape(word), folded)
+        for word in [fold_text(team).strip(), *words] if word
+    )  # fmt: skip
+
+
 def _pair(home: str, away: str) -> frozenset[str]:
     return frozenset((team_key(home), team_key(away)))
 
@@ -1067,12 +1306,12 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
     """The matches: results lines read by code, then step 1's answers; each reported pair once."""
     out: list[MatchStub] = []
     seen: set[frozenset[str]] = set()
-    listed = listed_results(grounder.cleaned.text)
+    listed = [*(stub for stub, _, _ in summary_results(grounder.cleaned.text)), *listed_results(grounder.cleaned.text)]
     joined = {team_key(f"{s.home_team} {s.away_team}") for s in listed}
     model = [
         stub.model_copy(update={"home_team": _club_name(stub.home_team, grounder),
                                 "away_team": _club_name(stub.away_team, grounder)})
-        for _, answer in answers.get("matches", []) if isinstance(answer, MatchList) for stub in answer.matches
+        for stub in _final_results(answers)
     ]  # fmt: skip
     model = [_with_opponent(stub, grounder) if same_team(stub.home_team, stub.away_team) else stub for stub in model]
     for stub in [*listed, *model]:
@@ -1081,7 +1320,31 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
             continue
         seen.add(pair)
         out.append(stub)
-    return out
+    return _once_per_team(out, len(listed), grounder)
+
+
+def _once_per_team(stubs: list[MatchStub], listed: int, grounder: Grounder) -> list[MatchStub]:
+    """A team plays one match of a round: of the model's results that share a team, keep one.
+
+    Results lines come first; then the result the article supports, with the most goals (a running
+    score paired with the wrong opponent loses to the final), whose teams it names most often.
+    """
+    def rank(item: tuple[int, MatchStub]) -> tuple[int, int, int, int]:
+        index, stub = item
+        named = len(_mentions_of_team(grounder, stub.home_team)) + len(_mentions_of_team(grounder, stub.away_team))
+        supported = index < listed or _stub_supported(stub, grounder)
+        return (index >= listed, not supported, -(stub.home_score + stub.away_score), -named)
+
+    kept: list[tuple[int, MatchStub]] = []
+    for index, stub in sorted(enumerate(stubs), key=rank):
+        if index >= listed and any(
+            same_team(stub.home_team, other.home_team) or same_team(stub.home_team, other.away_team)
+            or same_team(stub.away_team, other.home_team) or same_team(stub.away_team, other.away_team)
+            for _, other in kept
+        ):
+            continue
+        kept.append((index, stub))
+    return [stub for _, stub in sorted(kept, key=lambda item: item[0])]
 
 
 _NOT_A_CLUB = frozenset(
@@ -1151,10 +1414,12 @@ def _stub_supported(stub: MatchStub, grounder: Grounder) -> bool:
 def _detail_contexts(answers: Answers, grounder: Grounder) -> list[dict[str, Any]]:
     """One question per match that survives the article's own check (saves calls)."""
     cards = _CARD_WORDS.search(grounder.folded_text) is not None
+    summarised = {_pair(stub.home_team, stub.away_team) for stub, _, _ in summary_results(grounder.cleaned.text)}
     return [
         {"index": index, **stub.model_dump(), "cards_mentioned": cards}
         for index, stub in enumerate(_stubs(answers, grounder))
         if _stub_supported(stub, grounder) and _said_more_than_once(stub, grounder)
+        and _pair(stub.home_team, stub.away_team) not in summarised  # a wire summary lists it all
     ]
 
 
@@ -1263,7 +1528,7 @@ _SECOND_YELLOW_TEXT = re.compile(
 )
 _PEN_FLAG = r"pen\.?|penalty|rig\.?|rigore|sp|s\.p\.|penal|de penal|penalti|elfmeter|foulelfmeter|fe|straffe"
 _OG_FLAG = r"o\.g\.|own goal|csc|c\.s\.c\.|aut\.?|autogol|autorete|en contra|e\.c\.|p\.p\.|eigentor|selvmål"
-_NAME_WORD = r"[A-ZÀ-ÞØÆÅ][\w'’\-]*\.?"
+_NAME_WORD = r"[A-ZÀ-ÞØÆÅ][\w'’´\-]*\.?"  # "´": a broken accent of wire copy ("Mitrovi´c")
 _PARTICLE = r"(?:de|da|do|dos|di|del|della|van|von|der|den|ter|ten|el|al|bin|ibn)[ ]"
 _LINE_TOKEN = re.compile(
     r"(?P<paren>\((?P<inner>[^()]{0,40})\))"
@@ -1280,6 +1545,8 @@ _LINE_TOKEN = re.compile(
     r"|(?P<word>[^\W\d_][\w'’]*)"
 )
 _TAG = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þa-z]{0,3}$")
+_GLUED_FLAG = re.compile(r"(\d)(pen|og)\b", re.IGNORECASE)  # wire copy's "60pen", "55og"
+_GLUED = {"pen": "pen", "og": "o.g."}
 
 
 @dataclass
@@ -1336,7 +1603,7 @@ def parse_line(body: str) -> list[_Entry]:
     a flag belongs to the minute before it, else to the next one ("Haaland pen 90+5'"); a team
     tag or "pour X" names the team of every entry since the previous clue.
     """
-    tokens = _tokens(body)
+    tokens = _tokens(_GLUED_FLAG.sub(lambda hit: f"{hit[1]} {_GLUED[hit[2].casefold()]}", body))
     if tokens and tokens[-1][0] == "word":
         tokens.pop()
         if tokens and tokens[-1][0] == "name":
@@ -1594,6 +1861,58 @@ def _named_in(folded: str, team: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w)}", folded) for w in words or [fold_text(team)])
 
 
+#: One side of a wire summary (Opta): "Crystal Palace (0) 1 Scorers: W. Zaha 59 Yellow card: Doucouré 95
+#: Subs used: ...", the half-time score in brackets, then the final; the home side comes first.
+_SUMMARY_SIDE = re.compile(
+    r"(?<![\w(])(?P<team>[A-ZÀ-Þ][\w'’&.´-]*(?:[ ](?:[A-ZÀ-Þ&][\w'’&.´-]*|de|and|of))*)"
+    r"[ ]\((?P<ht>\d{1,2})\)[ ](?P<ft>\d{1,2})(?=\s|$)"
+)
+_SUMMARY_LABEL = re.compile(
+    r"(?P<label>Scorers|Goals|Yellow cards?|Red cards?|Second yellow|Subs used|Substitutes|Attendance|Referee)\s?:\s*"
+)
+
+
+@functools.lru_cache(maxsize=16)
+def summary_results(text: str) -> tuple[tuple[MatchStub, tuple[dict[str, Any], ...], tuple[dict[str, Any], ...]], ...]:
+    """The matches of a wire summary, each with the goals and cards its sides list.
+
+    A side's scorers count for that side (an own goal too: "L. Dunk 55og" under Fulham is
+    Fulham's goal); a summary without a "Scorers:" label is not read.
+    """
+    if "Scorers:" not in text:
+        return ()
+    sides = [hit for hit in _SUMMARY_SIDE.finditer(text) if int(hit["ht"]) <= int(hit["ft"]) <= 20]
+    found = []
+    for home, away in zip(sides[::2], sides[1::2], strict=False):
+        following = next((hit.start() for hit in sides if hit.start() > away.start()), len(text))
+        if "..." in text[home.end() : away.start()] or _SUMMARY_LABEL.match(text, home.end() + 1) is None:
+            break  # the pairing went astray: stop rather than pair the wrong sides
+        stub = MatchStub(
+            home_team=_WEEKDAY_PREFIX.sub("", home["team"]), away_team=_WEEKDAY_PREFIX.sub("", away["team"]),
+            home_score=int(home["ft"]), away_score=int(away["ft"]),
+        )  # fmt: skip
+        goals: list[dict[str, Any]] = []
+        cards: list[dict[str, Any]] = []
+        bodies = ((stub.home_team, text[home.end() : away.start()]), (stub.away_team, text[away.end() : following]))
+        for team, body in bodies:
+            labels = list(_SUMMARY_LABEL.finditer(body))
+            for label, after in zip(labels, [*labels[1:], None], strict=True):
+                part = body[label.end() : after.start() if after else len(body)].split("....")[0]
+                kind = label["label"].casefold()
+                for entry in parse_line(part):
+                    if kind in ("scorers", "goals"):
+                        goals.append({
+                            "player": entry.player, "team": team, "minute": entry.minute,
+                            "penalty": entry.penalty, "own_goal": entry.own_goal, "assist": None,
+                        })  # fmt: skip
+                    elif kind.startswith(("yellow", "red", "second")):
+                        colour = "yellow" if kind.startswith("yellow") else "red"
+                        colour = "second_yellow" if kind.startswith("second") else colour
+                        cards.append({"player": entry.player, "team": team, "minute": entry.minute, "card": colour})
+        found.append((stub, tuple(goals), tuple(cards)))
+    return tuple(found)
+
+
 def line_facts(
     stub: MatchStub, stubs: list[MatchStub], text: str, hints: dict[str, str] | None = None
 ) -> tuple[list[dict[str, Any]] | None, list[dict[str, Any]] | None]:
@@ -1677,6 +1996,29 @@ def _sides_that_fit(goals: list[dict[str, Any]], stub: MatchStub) -> list[dict[s
     return swapped if exact else goals
 
 
+def _kind_from_text(card: dict[str, Any], grounder: Grounder) -> dict[str, Any]:
+    """The card's kind from the words next to the player, before cards are counted once each.
+
+    The model's "red" and "second_yellow" for Wendell ("Gelb-Rot für Wendell") are one card.
+    """
+    kind = _text_kind(grounder, card["player"])
+    return {**card, "card": kind} if kind else card
+
+
+def _nearer_side(card: dict[str, Any], stub: MatchStub, grounder: Grounder) -> dict[str, Any]:
+    """A card whose player stands three times nearer to the other team's name goes to that team.
+
+    "Bournemouth's Steve Cook" is Bournemouth's, whichever side the model chose (measured: the
+    model picks the home team, the first of its enum, for most cards it is unsure of).
+    """
+    other = stub.away_team if card["team"] == stub.home_team else stub.home_team
+    near, own = _gap(grounder, card["player"], other), _gap(grounder, card["player"], card["team"])
+    return {**card, "team": other} if near <= _CARD_TEAM_NEAR and near * 3 <= own else card
+
+
+_CARD_TEAM_NEAR = 200  # a sentence or two: the model picks the first team of its enum when unsure
+
+
 def _once_each(cards: list[dict[str, Any]], grounder: Grounder) -> list[dict[str, Any]]:
     """A player's card of one colour once ("Diego López" yellow three times is one card).
 
@@ -1735,7 +2077,19 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
     matches = []
     stubs = _stubs(answers, grounder)
     card_lines = _CARDS_HEAD.search(grounder.cleaned.text) is not None
+    summaries = {_pair(stub.home_team, stub.away_team): (goals, cards)
+                 for stub, goals, cards in summary_results(grounder.cleaned.text)}  # fmt: skip
     for index, stub in enumerate(stubs):
+        if _pair(stub.home_team, stub.away_team) in summaries:
+            listed_goals, listed_cards = summaries[_pair(stub.home_team, stub.away_team)]
+            matches.append(
+                {
+                    "competition": None, "stage": None, "date": None, "venue": None, **stub.model_dump(),
+                    "home_coach": None, "away_coach": None, "goals": [dict(g) for g in listed_goals],
+                    "cards": [dict(c) for c in listed_cards], "evidence": _evidence(stub, grounder),
+                }
+            )  # fmt: skip
+            continue
         found = details.get(index)
         extra = _clean_nulls(found.model_dump()) if found is not None else {}
         goals = [
@@ -1754,6 +2108,8 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         line_goals, line_cards = line_facts(stub, stubs, grounder.cleaned.text, hints)
         if line_goals:
             goals = _with_line_goals(line_goals, goals, stub)
+        cards = [_kind_from_text(_nearer_side(card, stub, grounder), grounder) for card in cards
+                 if not _near(grounder, card["player"], _COACH_WORDS, _COACH_NEAR)]  # a coach's card is no player's
         if line_cards is not None:
             cards = _with_line_cards(line_cards, cards, goals)
         elif card_lines:
@@ -1771,10 +2127,7 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
 
 PLAN = Plan(
     steps=(
-        Step(
-            name="matches", model=lambda context: MatchList,
-            contexts=lambda answers, grounder: [{"scores": scores_written(grounder)}],
-        ),
+        Step(name="results", model=_result_model, contexts=lambda answers, grounder: score_questions(grounder)),
         Step(name="details", model=_details_model, contexts=_detail_contexts),
     ),
     assemble=_assemble,

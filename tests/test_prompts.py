@@ -31,11 +31,12 @@ def test_every_prompt_loads_and_declares_task_language_version(task):
 def test_a_staged_prompt_renders_the_article_before_every_question(task):
     prompt = PromptSet(task).select("de", None, "staged")
     context = {"home_team": "A", "away_team": "B", "home_score": 2, "away_score": 1, "cards_mentioned": False}
-    first = prompt.render_step("matches", "TEXT", "de", {})
+    first = prompt.render_step("results", "TEXT", "de", {"score": "2:1", "passage": "A gewann 2:1 gegen B."})
     second = prompt.render_step("details", "TEXT", "de", context)
     assert first[:-1] == second[:-1]  # one shared prefix: system, then the article with its notes
     assert "Eigentor" in first[1]["content"] and "TEXT" in first[1]["content"]
     assert '"A" or "B"' in second[-1]["content"] and "at most 3" in second[-1]["content"]
+    assert first[-1]["content"].endswith('Score: 2:1\nPassage: "A gewann 2:1 gegen B."')  # the passage last
 
 
 def test_selection_by_language_and_fallback(task):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
@@ -31,6 +32,10 @@ from extractor.settings import Settings
 from extractor.shorten import CLIPPED, shorten
 
 T = TypeVar("T", bound=BaseModel)
+
+#: Response models whose wrapper and grammar schema are kept: enough for every question of a run's
+#: documents in flight; a task that builds a model per team pair would otherwise grow without bound.
+_MODELS_KEPT = 512
 
 #: Kept in errors so a record shows what the model said, without flooding the file.
 LAST_OUTPUT_LIMIT = 4000
@@ -100,7 +105,7 @@ def request_extras(endpoint: Endpoint, settings: Settings, response_model: type[
     return extras
 
 
-@functools.cache
+@functools.lru_cache(maxsize=_MODELS_KEPT)
 def response_model_for(model: type[T]) -> type[T]:
     """Instructor's response wrapper of `model`, built once per model, with its JSON Schema cached.
 
@@ -129,8 +134,9 @@ def response_model_for(model: type[T]) -> type[T]:
     return cast("type[T]", cached)
 
 
-#: Wrappers from `response_model_for` that passed instructor's async-validator check once.
-_VETTED: set[type[BaseModel]] = set()
+#: Wrappers from `response_model_for` that passed instructor's async-validator check once (weak:
+#: a wrapper the bounded cache let go is not kept alive here).
+_VETTED: weakref.WeakSet[type[BaseModel]] = weakref.WeakSet()
 
 
 def _vet(model: type[BaseModel]) -> None:
@@ -196,7 +202,7 @@ async def _post_completion(client: openai.AsyncOpenAI, kwargs: dict[str, Any]) -
     return await client.post("/chat/completions", body=body, options=cast(Any, options), cast_to=ChatCompletion)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=_MODELS_KEPT)
 def grammar_schema(response_model: type[BaseModel]) -> dict[str, Any]:
     """The JSON Schema for a grammar-constrained backend, with every property required.
 

@@ -1,0 +1,152 @@
+"""Step 1 of the staged plan: one question per written score, and what code reads itself (no model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from extractor.cleaning import clean
+from extractor.grounding import Grounder
+from schemas.match_report import PLAN, parse_line, score_questions, summary_results
+
+
+def questions(text: str) -> list[tuple[str, str]]:
+    return [(q["score"], q["passage"]) for q in score_questions(Grounder(clean(text)))]
+
+
+def test_each_written_score_is_asked_once_per_sentence_with_its_passage() -> None:
+    text = (
+        "Atalanta won 2-0 at Anfield on Tuesday. Liverpool had led 2-0 in the table before.\n"
+        "Ajax beat Midtjylland 3-1, and it was 3-1 at half-time too.\n"
+    )
+    asked = questions(text)
+    assert [score for score, _ in asked] == ["2-0", "2-0", "3-1"]
+    # a score early in its sentence comes with the sentence before (who hosted, who played)
+    assert asked[2][1] == (
+        "Liverpool had led 2-0 in the table before. Ajax beat Midtjylland 3-1, and it was 3-1 at half-time too."
+    )
+    assert "Atalanta won 2-0 at Anfield" in asked[0][1]
+
+
+def test_code_settles_first_legs_half_times_running_scores_and_scorers_lines() -> None:
+    text = (
+        "Na de 0-5 pandoering in de heenwedstrijd won Atalanta nu met 0-2.\n"
+        "Bayern setzte sich mit 3:2 (2:2) durch. Goretzkas Treffer zum 1:0 war ein Eigentor.\n"
+        "Tore: 1:0 Goretzka (1., Eigentor), 1:1 Coman (17.)\n"
+        "Köln - Union Berlin 1:2\n"
+    )
+    assert [score for score, _ in questions(text)] == ["0-2", "3-2"]
+
+
+def test_a_goalless_draw_or_an_only_goal_in_words_is_a_score_to_ask_about() -> None:
+    text = "Atlético en Lokomotiv speelden een scoreloos gelijkspel. Foden scoorde het enige doelpunt van de avond."
+    asked = score_questions(Grounder(clean(text)))
+    assert [(q["score"], q["first"], q["second"]) for q in asked] == [("scoreloos", 0, 0), ("enige doelpunt", 1, 0)]
+
+
+def test_the_answer_grammar_allows_only_the_two_written_numbers() -> None:
+    model = PLAN.steps[0].model({"score": "0-2", "first": 0, "second": 2, "passage": "..."})
+    fine = model(result="final", home_team="Liverpool", away_team="Atalanta", home_score=0, away_score=2)
+    assert fine.model_dump()["away_score"] == 2
+    with pytest.raises(ValidationError):
+        model(result="final", home_team="Liverpool", away_team="Atalanta", home_score=1, away_score=2)
+    with pytest.raises(ValidationError):
+        model(result="won", home_team="Liverpool", away_team="Atalanta", home_score=0, away_score=2)
+    schema = model.model_json_schema()
+    assert schema["properties"]["home_score"]["enum"] == [0, 2]
+
+
+def answer(context: dict[str, Any], **fields: Any) -> tuple[dict[str, Any], Any]:
+    return context, PLAN.steps[0].model(context)(**fields)
+
+
+def test_a_final_result_needs_both_teams_in_its_passage_and_a_pair_keeps_its_largest_score() -> None:
+    text = (
+        "Bayern lagen nach dem 1:0 zurück. Dennoch gewann der FC Bayern München am Ende gegen Augsburg mit 3:2.\n"
+        "Der Rückstand auf Borussia Dortmund ist klein.\n"
+    )
+    grounder = Grounder(clean(text))
+    asked = score_questions(grounder)
+    assert [q["score"] for q in asked] == ["1-0", "3-2"]
+    running, final = asked
+    answers: dict[str, Any] = {
+        "results": [
+            answer(running, result="final", home_team="Augsburg", away_team="Bayern", home_score=1, away_score=0),
+            answer(final, result="final", home_team="Augsburg", away_team="FC Bayern München", home_score=2,
+                   away_score=3),
+            answer(final, result="final", home_team="Borussia Dortmund", away_team="FC Bayern München",
+                   home_score=2, away_score=3),
+        ],
+        "details": [],
+    }  # fmt: skip
+    matches = PLAN.assemble(answers, grounder)["matches"]
+    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
+        ("Augsburg", 2, 3, "FC Bayern München"),
+    ]  # Dortmund is not in the 3:2 passage; the 1:0 of the same pair is not the largest score
+
+
+def test_a_wire_summary_gives_each_match_with_its_scorers_and_cards() -> None:
+    text = (
+        "Summaries for the Premier League on Tuesday Crystal Palace (0) 1 Scorers: W. Zaha 59 Yellow card:"
+        " Doucouré 95 Subs used: Édouard 54 (Mateta) Brentford (0) 1 Scorers: Y. Wissa 88 Yellow card: Hickey 71,"
+        " Toney 83 Referee: Simon Hooper ......... Fulham (0) 2 Scorers: A. Mitrovi´c 48, L. Dunk 55og"
+        " Brighton & Hove Albion (0) 1 Scorers: A. Mac Allister 60pen Yellow card: Estupiñán 55 Attendance: 22,224"
+    )
+    found = summary_results(text)
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s, _, _ in found] == [
+        ("Crystal Palace", 1, 1, "Brentford"), ("Fulham", 2, 1, "Brighton & Hove Albion"),
+    ]  # fmt: skip
+    _, goals, cards = found[1]
+    assert [(g["player"], g["team"], g["minute"], g["penalty"], g["own_goal"]) for g in goals] == [
+        ("A. Mitrovi´c", "Fulham", 48, False, False), ("L. Dunk", "Fulham", 55, False, True),
+        ("A. Mac Allister", "Brighton & Hove Albion", 60, True, False),
+    ]  # fmt: skip
+    assert [(c["player"], c["team"], c["card"]) for c in found[0][2]] == [
+        ("Doucouré", "Crystal Palace", "yellow"), ("Hickey", "Brentford", "yellow"), ("Toney", "Brentford", "yellow"),
+    ]  # fmt: skip
+    assert cards[0]["player"] == "Estupiñán"
+    assert summary_results("Crystal Palace (0) 1 and Brentford (0) 1 in a sentence.") == ()
+
+
+def test_glued_flags_of_wire_copy_are_read() -> None:
+    entries = parse_line("A. Mac Allister 60pen, L. Dunk 55og")
+    assert [(e.player, e.minute, e.penalty, e.own_goal) for e in entries] == [
+        ("A. Mac Allister", 60, True, False), ("L. Dunk", 55, False, True),
+    ]  # fmt: skip
+
+
+def test_a_team_plays_one_match_of_a_round() -> None:
+    text = (
+        "Excelsior en Almere City speelden 4-4. Eerst stond het 3-1 voor ADO Den Haag? Nee: Almere City kwam"
+        " terug tegen Excelsior, dat in de slotfase nog 3-4 achter stond.\n"
+    )
+    grounder = Grounder(clean(text))
+    four, three_one, three_four = score_questions(grounder)
+    answers: dict[str, Any] = {
+        "results": [
+            answer(four, result="final", home_team="Excelsior", away_team="Almere City", home_score=4, away_score=4),
+            answer(three_one, result="final", home_team="ADO Den Haag", away_team="Almere City", home_score=3,
+                   away_score=1),
+            answer(three_four, result="final", home_team="Excelsior", away_team="Almere City", home_score=3,
+                   away_score=4),
+        ],
+        "details": [],
+    }  # fmt: skip
+    matches = PLAN.assemble(answers, grounder)["matches"]
+    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
+        ("Excelsior", 4, 4, "Almere City"),
+    ]
+
+
+def test_the_models_built_per_team_pair_are_kept_in_bounded_caches() -> None:
+    from extractor.llm.call import grammar_schema, response_model_for
+    from schemas.match_report import _details_for
+
+    for i in range(700):
+        context = {"home_team": f"Home {i}", "away_team": f"Away {i}", "home_score": 1, "away_score": 0}
+        model = PLAN.steps[1].model(context)
+        grammar_schema(response_model_for(model))
+    assert _details_for.cache_info().currsize <= 256
+    assert response_model_for.cache_info().currsize <= 512 and grammar_schema.cache_info().currsize <= 512
