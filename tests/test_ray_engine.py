@@ -160,8 +160,10 @@ def test_a_worker_killed_mid_run_costs_nothing_and_duplicates_nothing(
     with pytest.raises(ProcessLookupError):
         os.kill(killed[0], 0)
     check_one_ok_record_each(out, expected)
-    # The killed actor's batch was extracted again: the server saw more requests than documents.
-    assert fake.counts["ok"] > DOCS
+    # Every document reached the server at least once; a batch the killed actor had in flight was
+    # extracted again (more requests than documents), unless its requests had all been answered
+    # before the kill landed, which a loaded 2-core machine sometimes allows (seen in CI).
+    assert fake.counts["ok"] >= DOCS
 
 
 def test_resume_with_the_ray_cli_redoes_only_what_has_no_ok_record(
