@@ -13,6 +13,7 @@ public contract: other tools read them. Descriptions are written for the model
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -544,16 +545,20 @@ def _sentence_start(text: str, position: int) -> int:
     return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, position) + 1)
 
 
+def _listed_entries(text: str, *heads: re.Pattern[str]) -> list[_Entry]:
+    """The parsed entries of the article's lines under `heads`, and of scorers in brackets after a result."""
+    bodies = [_line_body(text, hit.end()) for head in heads for hit in head.finditer(text)]
+    bodies += [hit.group("body") for hit in _BRACKET_LIST.finditer(text)]
+    return [entry for body in bodies for entry in parse_line(body)]
+
+
 @functools.lru_cache(maxsize=16)
 def _listed_minutes(text: str) -> dict[str, set[int]]:
     """Surname -> the minutes the article's scorers and cards lines give that player."""
-    bodies = [_line_body(text, hit.end()) for head in (_GOALS_HEAD, _CARDS_HEAD) for hit in head.finditer(text)]
-    bodies += [hit.group("body") for hit in _BRACKET_LIST.finditer(text)]
     found: dict[str, set[int]] = {}
-    for body in bodies:
-        for entry in parse_line(body):
-            if entry.minute is not None:
-                found.setdefault(_surname(entry.player), set()).add(entry.minute)
+    for entry in _listed_entries(text, _GOALS_HEAD, _CARDS_HEAD):
+        if entry.minute is not None:
+            found.setdefault(_surname(entry.player), set()).add(entry.minute)
     for _, goals, cards in summary_results(text):
         for item in (*goals, *cards):
             if item["minute"] is not None:
@@ -564,10 +569,8 @@ def _listed_minutes(text: str) -> dict[str, set[int]]:
 @functools.lru_cache(maxsize=16)
 def _listed_flags(text: str) -> dict[str, set[str]]:
     """Surname -> "penalty" / "own_goal" where a scorers line or a wire summary marks the goal so."""
-    bodies = [_line_body(text, hit.end()) for hit in _GOALS_HEAD.finditer(text)]
-    bodies += [hit.group("body") for hit in _BRACKET_LIST.finditer(text)]
     items: list[dict[str, Any]] = [
-        {"player": e.player, "penalty": e.penalty, "own_goal": e.own_goal} for b in bodies for e in parse_line(b)
+        {"player": e.player, "penalty": e.penalty, "own_goal": e.own_goal} for e in _listed_entries(text, _GOALS_HEAD)
     ]
     items += [goal for _, goals, _ in summary_results(text) for goal in goals]
     found: dict[str, set[str]] = {}
@@ -1077,10 +1080,13 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
     covered = _covered_spans(grounder)
     hits: list[tuple[int, int, int, int, str]] = []
     scores = list(_RUNNING.finditer(text))
+    starts = [hit.start() for hit in scores]  # in text order, for finding a line's scores by bisection
     for number, hit in enumerate(scores):
         first, second = int(hit.group(1)), int(hit.group(2))
         at = grounder.to_original(hit.start(), hit.end())[0]
-        if max(first, second) > 20 or any(a <= at < b for a, b in covered) or _not_a_result(text, scores, number):
+        if max(first, second) > 20 or any(a <= at < b for a, b in covered):
+            continue
+        if _not_a_result(text, scores, starts, number):
             continue
         hits.append((hit.start(), hit.end(), first, second, f"{first}-{second}"))
     for pattern, score in ((_GOALLESS, (0, 0)), (_ONLY_GOAL, (1, 0))):
@@ -1110,7 +1116,7 @@ def _passage(grounder: Grounder, start: int, end: int) -> str:
     return " ".join(grounder.cleaned.original[a:b].split())
 
 
-def _not_a_result(text: str, scores: list[re.Match[str]], number: int) -> bool:
+def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], number: int) -> bool:
     """Whether the words around a written score make it something other than this round's result."""
     hit = scores[number]
     sentence = _sentence_start(text, hit.start())
@@ -1126,14 +1132,15 @@ def _not_a_result(text: str, scores: list[re.Match[str]], number: int) -> bool:
         or _BACKGROUND_LINE.search(text, line_start, hit.start())  # a head-to-head list, a prediction
         or _MINUTE_NEXT.match(text, hit.end())  # "0:1 (39.)"
         or _MINUTE_FIRST.match(text, line_start, hit.start())  # "45. Darren Maatsen 1-1"
-        or _word_next_to(text, scores, number, _EARLIER_WORDS, 60, 40)  # "in de heenwedstrijd"
-        or _word_next_to(text, scores, number, _SHOOTOUT_WORDS, 14, 14)  # "8-7 tab", "tanda de penaltis (1-3)"
-        or _word_next_to(text, scores, number, _HALF_TIME_WORDS, 20, 20)  # "Pausestilling: 1-1"
+        or _word_next_to(text, scores, starts, number, _EARLIER_WORDS, 60, 40)  # "in de heenwedstrijd"
+        or _word_next_to(text, scores, starts, number, _SHOOTOUT_WORDS, 14, 14)  # "8-7 tab", "tanda de penaltis (1-3)"
+        or _word_next_to(text, scores, starts, number, _HALF_TIME_WORDS, 20, 20)  # "Pausestilling: 1-1"
     )
 
 
 def _word_next_to(
-    text: str, scores: list[re.Match[str]], number: int, words: re.Pattern[str], before: int, after: int
+    text: str, scores: list[re.Match[str]], starts: list[int], number: int, words: re.Pattern[str], before: int,
+    after: int,
 ) -> bool:
     """A word of `words` within reach of the score, on its line and in its sentence.
 
@@ -1145,7 +1152,7 @@ def _word_next_to(
     line_end = text.find("\n", hit.end())
     end = min(hit.end() + after, line_end if line_end >= 0 else len(text))
     line_start = text.rfind("\n", 0, hit.start()) + 1
-    same_line = [i for i, other in enumerate(scores) if line_start <= other.start() <= end]
+    same_line = range(bisect.bisect_left(starts, line_start), bisect.bisect_right(starts, end))
     for word in words.finditer(text, start, end):
         middle = (word.start() + word.end()) // 2
         nearest = min(same_line, key=lambda i: min(abs(middle - scores[i].start()), abs(middle - scores[i].end())))
@@ -2082,13 +2089,8 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
     for index, stub in enumerate(stubs):
         if _pair(stub.home_team, stub.away_team) in summaries:
             listed_goals, listed_cards = summaries[_pair(stub.home_team, stub.away_team)]
-            matches.append(
-                {
-                    "competition": None, "stage": None, "date": None, "venue": None, **stub.model_dump(),
-                    "home_coach": None, "away_coach": None, "goals": [dict(g) for g in listed_goals],
-                    "cards": [dict(c) for c in listed_cards], "evidence": _evidence(stub, grounder),
-                }
-            )  # fmt: skip
+            goals, cards = [dict(g) for g in listed_goals], [dict(c) for c in listed_cards]
+            matches.append(_match_record(stub, {}, goals, cards, grounder))
             continue
         found = details.get(index)
         extra = _clean_nulls(found.model_dump()) if found is not None else {}
@@ -2115,14 +2117,20 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         elif card_lines:
             cards = []  # the article lists its cards in lines, and none for this match
         cards = _once_each(cards, grounder)
-        matches.append(
-            {
-                "competition": extra.get("competition"), "stage": None, "date": None,
-                "venue": extra.get("venue"), **stub.model_dump(), "home_coach": None, "away_coach": None,
-                "goals": goals, "cards": cards, "evidence": _evidence(stub, grounder),
-            }
-        )  # fmt: skip
+        matches.append(_match_record(stub, extra, goals, cards, grounder))
     return {"matches": matches}
+
+
+def _match_record(
+    stub: MatchStub, extra: dict[str, Any], goals: list[dict[str, Any]], cards: list[dict[str, Any]],
+    grounder: Grounder,
+) -> dict[str, Any]:
+    """One match shaped like the root model; stage, date and coaches are not asked (null)."""
+    return {
+        "competition": extra.get("competition"), "stage": None, "date": None, "venue": extra.get("venue"),
+        **stub.model_dump(), "home_coach": None, "away_coach": None,
+        "goals": goals, "cards": cards, "evidence": _evidence(stub, grounder),
+    }  # fmt: skip
 
 
 PLAN = Plan(
