@@ -1063,6 +1063,12 @@ _HALF_TIME_WORDS = _whole_words(
 #: A minute right after a score makes it a running score: "0:1 (39.)", "(1-1, 74e)".
 _MINUTE_NEXT = re.compile(r"\s*[(,]\s*\d{1,3}\s*(?:[.'’′]|e\b|min)")
 _YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")  # "im Juli 2011", not a dateline's "2021-01-07"
+#: "1-2 settimane", "2-3 Wochen": a range of some unit, not a score
+_UNIT_NEXT = re.compile(
+    r"\s*(?:days?|weeks?|months?|years?|tage[n]?|wochen|monate[n]?|jahre[n]?|giorni|settimane|mesi|anni|jours"
+    r"|semaines|mois|ans|días|dias|semanas|meses|años|dagen|weken|maanden|jaar|dage|uger|måneder|år)\b",
+    re.IGNORECASE,
+)
 _HALF_TIME_MARK = re.compile(r"\d\s?[-:]\s?\d\s*\($")  # "3:2 (2:2)": the second is the half-time score
 _PASSAGE_BEFORE = 260
 _PASSAGE_AFTER = 160
@@ -1131,6 +1137,7 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
         or _YEAR.search(f"{clause} {rest}")  # "im DFB-Pokal im Juli 2011"
         or _BACKGROUND_LINE.search(text, line_start, hit.start())  # a head-to-head list, a prediction
         or _MINUTE_NEXT.match(text, hit.end())  # "0:1 (39.)"
+        or _UNIT_NEXT.match(text, hit.end())  # "in circa 1-2 settimane"
         or _MINUTE_FIRST.match(text, line_start, hit.start())  # "45. Darren Maatsen 1-1"
         or _word_next_to(text, scores, starts, number, _EARLIER_WORDS, 60, 40)  # "in de heenwedstrijd"
         or _word_next_to(text, scores, starts, number, _SHOOTOUT_WORDS, 14, 14)  # "8-7 tab", "tanda de penaltis (1-3)"
@@ -1224,8 +1231,8 @@ _WEEKDAY_PREFIX = re.compile(rf"^(?i:{_WEEKDAYS})\s+")
 #: start of a line, after a separator, a weekday, or the previous result of the list.
 _LISTED = re.compile(
     rf"(?:^|[,;|(]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+|(?<=\d)\s+)"
-    rf"(?P<home>{_NAME})[ \t]?[-–][ \t]?(?P<away>{_NAME})"
-    rf"[ \t]+\(?(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})(?![\d:])",
+    rf"(?P<home>{_NAME})[ \t]?[-–/][ \t]?(?P<away>{_NAME})"
+    rf"(?:[ \t]+:)?[ \t]+\(?(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})(?!\d|:\d)",
     re.MULTILINE,
 )
 
@@ -1264,19 +1271,41 @@ def listed_results(text: str) -> list[MatchStub]:
         home, away = _WEEKDAY_PREFIX.sub("", hit.group("home").strip()), hit.group("away").strip()
         if len(home) < 2 or len(away) < 2 or same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:
             continue
-        if _SHOUTED.match(home) or _SHOUTED.match(away):
-            continue
+        if hit.re is _LINE_RESULT and (_SHOUTED.match(home) or _SHOUTED.match(away)):
+            continue  # "Napoli-Inter 4-1 TABELLINO": a label after the line ("SPAL-SPEZIA 1-2" is a headline)
+        home, away = _unshouted(home, text), _unshouted(away, text)
         found.append(MatchStub(home_team=home, away_team=away, home_score=int(hit["hs"]), away_score=int(hit["as"])))
     return found
 
 
-def _final_results(answers: Answers) -> list[MatchStub]:
-    """Step 1's final results, each pair once.
+def _unshouted(name: str, text: str) -> str:
+    """A headline's capitals ("JUVENTUS") as the article writes the club elsewhere, else in title case."""
+    if len(name) < 5 or not name.isupper():
+        return name  # "SPAL", "AZ", "PSV": short capitals are how the club is written
+    for other in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+        if not other.group().isupper():
+            return other.group()
+    return name.title()
+
+
+_LEDE = 600  # the headline and first paragraph: where a single-match report names its two teams
+
+
+def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub], list[MatchStub]]:
+    """Step 1's final results, each pair once: those whose passage names both teams, then the others.
 
     Where a pair has several, the one with most goals: a half-time or running score taken for a
-    result is never more than the final.
+    result is never more than the final. A team the passage does not name is the model's guess
+    from elsewhere; it is kept, as a weaker result, only when the article's lede names it and the
+    article names it twice ("kampen endte 2-1" after a lede naming both clubs). A club is a proper
+    noun: a team the article never writes with a capital ("los sevillanos") is no team.
     """
-    best: dict[frozenset[str], MatchStub] = {}
+    lede = grounder.cleaned.text[:_LEDE]
+
+    def weak_support(team: str) -> bool:
+        return _in_passage(team, lede) and len(_capitalised_mentions(grounder, team)) >= 2
+
+    best: dict[frozenset[str], tuple[bool, MatchStub]] = {}
     for context, answer in answers.get("results", []):
         if answer is None or getattr(answer, "result", None) != "final":
             continue
@@ -1284,14 +1313,19 @@ def _final_results(answers: Answers) -> list[MatchStub]:
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
         if not home or not away or sorted(scores) != sorted((context["first"], context["second"])):
             continue
-        if not (_in_passage(home, context["passage"]) and _in_passage(away, context["passage"])):
-            continue  # a team the passage does not name is the model's guess from elsewhere
+        if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
+            continue
+        named = [_in_passage(team, context["passage"]) for team in (home, away)]
+        if not all(named) and not all(
+            seen or weak_support(team) for seen, team in zip(named, (home, away), strict=True)
+        ):
+            continue
         stub = MatchStub(home_team=home, away_team=away, home_score=scores[0], away_score=scores[1])
         pair = _pair(home, away)
         kept = best.get(pair)
-        if kept is None or sum(scores) > kept.home_score + kept.away_score:
-            best[pair] = stub
-    return list(best.values())
+        if kept is None or (all(named), sum(scores)) > (kept[0], kept[1].home_score + kept[1].away_score):
+            best[pair] = (all(named), stub)
+    return [stub for strong, stub in best.values() if strong], [stub for strong, stub in best.values() if not strong]
 
 
 def _in_passage(team: str, passage: str) -> bool:
@@ -1315,19 +1349,29 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
     seen: set[frozenset[str]] = set()
     listed = [*(stub for stub, _, _ in summary_results(grounder.cleaned.text)), *listed_results(grounder.cleaned.text)]
     joined = {team_key(f"{s.home_team} {s.away_team}") for s in listed}
-    model = [
-        stub.model_copy(update={"home_team": _club_name(stub.home_team, grounder),
-                                "away_team": _club_name(stub.away_team, grounder)})
-        for stub in _final_results(answers)
-    ]  # fmt: skip
-    model = [_with_opponent(stub, grounder) if same_team(stub.home_team, stub.away_team) else stub for stub in model]
-    for stub in [*listed, *model]:
+    strong, weak = ([_named(stub, grounder) for stub in stubs] for stubs in _final_results(answers, grounder))
+    for stub in [*listed, *strong]:
         pair = _pair(stub.home_team, stub.away_team)
         if pair in seen or team_key(stub.home_team) in joined or team_key(stub.away_team) in joined:
             continue
         seen.add(pair)
         out.append(stub)
-    return _once_per_team(out, len(listed), grounder)
+    out = _once_per_team(out, len(listed), grounder)
+    # a result whose teams only the lede names counts where no better result has either team
+    weak = [stub for stub in weak if not any(_shares_team(stub, other) for other in out)]
+    return [*out, *_once_per_team(weak, 0, grounder)]
+
+
+def _named(stub: MatchStub, grounder: Grounder) -> MatchStub:
+    """The model's names as the article writes the clubs; a pair naming one club twice gets its opponent."""
+    stub = stub.model_copy(update={"home_team": _club_name(stub.home_team, grounder),
+                                   "away_team": _club_name(stub.away_team, grounder)})  # fmt: skip
+    return _with_opponent(stub, grounder) if same_team(stub.home_team, stub.away_team) else stub
+
+
+def _shares_team(stub: MatchStub, other: MatchStub) -> bool:
+    return any(same_team(one, two) for one in (stub.home_team, stub.away_team)
+               for two in (other.home_team, other.away_team))  # fmt: skip
 
 
 def _once_per_team(stubs: list[MatchStub], listed: int, grounder: Grounder) -> list[MatchStub]:
@@ -1344,11 +1388,7 @@ def _once_per_team(stubs: list[MatchStub], listed: int, grounder: Grounder) -> l
 
     kept: list[tuple[int, MatchStub]] = []
     for index, stub in sorted(enumerate(stubs), key=rank):
-        if index >= listed and any(
-            same_team(stub.home_team, other.home_team) or same_team(stub.home_team, other.away_team)
-            or same_team(stub.away_team, other.home_team) or same_team(stub.away_team, other.away_team)
-            for _, other in kept
-        ):
+        if index >= listed and any(_shares_team(stub, other) for _, other in kept):
             continue
         kept.append((index, stub))
     return [stub for _, stub in sorted(kept, key=lambda item: item[0])]
@@ -1454,6 +1494,15 @@ def _mentions_of_team(grounder: Grounder, team: str) -> list[tuple[int, int]]:
         pattern = re.compile(rf"(?<!\w){re.escape(word)}(?:s|es|'s|’s|'|’)?(?!\w)")
         spans.update((hit.start(), hit.end()) for hit in pattern.finditer(grounder.folded_text))
     return sorted(spans)
+
+
+def _capitalised_mentions(grounder: Grounder, team: str) -> list[tuple[int, int]]:
+    """The team's mentions that start with a capital (or a digit) in the original text."""
+    original = grounder.cleaned.original
+    return [
+        (start, end) for start, end in _mentions_of_team(grounder, team)
+        if not original[grounder.to_original(start, end)[0]].islower()
+    ]  # fmt: skip
 
 
 def _said_more_than_once(stub: MatchStub, grounder: Grounder) -> bool:

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from extractor.cleaning import clean
 from extractor.grounding import Grounder
-from schemas.match_report import PLAN, parse_line, score_questions, summary_results
+from schemas.match_report import PLAN, listed_results, parse_line, score_questions, summary_results
 
 
 def questions(text: str) -> list[tuple[str, str]]:
@@ -38,6 +38,23 @@ def test_code_settles_first_legs_half_times_running_scores_and_scorers_lines() -
         "Köln - Union Berlin 1:2\n"
     )
     assert [score for score, _ in questions(text)] == ["0-2", "3-2"]
+
+
+def test_headline_results_in_capitals_or_with_a_slash_are_read_by_code() -> None:
+    text = (
+        "JUVENTUS- INTER 3-2:\nla sblocca Ronaldo.\nSPAL-SPEZIA 1-2 (0-1)\nLo Spezia vince.\n"
+        "Bastia/Nice : 2–1\nNapoli-Inter 4-1 TABELLINO\n"
+    )
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in listed_results(text)] == [
+        ("Juventus", 3, 2, "Inter"), ("SPAL", 1, 2, "Spezia"), ("Bastia", 2, 1, "Nice"), ("Napoli", 4, 1, "Inter"),
+    ]  # fmt: skip
+    assert questions(text) == []
+
+
+def test_a_range_of_weeks_is_not_a_score() -> None:
+    text = "Sansone del Lecce salta l'Atalanta: una lesione che si recupera in circa 1-2 settimane. Il Lecce perse 1-2."
+    assert [score for score, _ in questions(text)] == ["1-2"]
+    assert "perse 1-2" in questions(text)[0][1]
 
 
 def test_a_goalless_draw_or_an_only_goal_in_words_is_a_score_to_ask_about() -> None:
@@ -85,6 +102,29 @@ def test_a_final_result_needs_both_teams_in_its_passage_and_a_pair_keeps_its_lar
     assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
         ("Augsburg", 2, 3, "FC Bayern München"),
     ]  # Dortmund is not in the 3:2 passage; the 1:0 of the same pair is not the largest score
+
+
+def test_a_result_whose_passage_names_one_team_takes_the_other_from_the_lede() -> None:
+    text = (
+        "Hanstholm IF spillede ude mod Højslev Station IF lørdag i Serie 2.\n"
+        "Hanstholm IF var foran efter seks minutter. Højslev Station IF udlignede før pausen.\n"
+        "Hanstholm IF pressede på, men der blev ikke scoret flere mål, og kampen endte 2-1.\n"
+        "Det var sjovt, sagde de sevillanos. Og de sevillanos sang.\n"
+    )
+    grounder = Grounder(clean(text))
+    (final,) = score_questions(grounder)
+
+    def matches(home: str, away: str) -> list[tuple[str, int, int, str]]:
+        answers: dict[str, Any] = {
+            "results": [answer(final, result="final", home_team=home, away_team=away, home_score=2, away_score=1)],
+            "details": [],
+        }
+        return [(m["home_team"], m["home_score"], m["away_score"], m["away_team"])
+                for m in PLAN.assemble(answers, grounder)["matches"]]  # fmt: skip
+
+    assert matches("Højslev Station IF", "Hanstholm IF") == [("Højslev Station IF", 2, 1, "Hanstholm IF")]
+    # a name the article writes only in lower case is not a club
+    assert matches("Sevillanos", "Hanstholm IF") == []
 
 
 def test_a_wire_summary_gives_each_match_with_its_scorers_and_cards() -> None:
