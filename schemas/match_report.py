@@ -964,9 +964,9 @@ _FROM_END = re.compile(
     r"|avant la fin|dalla fine|al termine"
 )
 _SECOND_HALF = re.compile(
-    r"\bst\b|secondo tempo|ripresa|second half|after the break|anden halvleg|2\. halvleg|zweite[n]? (?:halbzeit|hälfte)"
-    r"|tweede helft|segund[ao] (?:tiempo|parte|mitad)|seconde période|deuxième période|seconde mi-temps"
-    r"|deuxième mi-temps"
+    r"\bst\b|\bs\.t\b|secondo tempo|ripresa|second half|after the break|anden halvleg|2\. halvleg"
+    r"|zweite[n]? (?:halbzeit|hälfte)|tweede helft|segund[ao] (?:tiempo|parte|mitad)|seconde période"
+    r"|deuxième période|seconde mi-temps|deuxième mi-temps"
 )
 _STOPPAGE_TEXT = re.compile(r"(\d{1,3})\s*(?:['’′.]|e)?\s*\+\s*(\d{1,2})")
 
@@ -1278,6 +1278,47 @@ def listed_results(text: str) -> list[MatchStub]:
     return found
 
 
+#: A line-up line of a match sheet: "Amanecer: Roberto, Miralles, Willy, ...", "SPAL (4231): Tonozzi; ...".
+_LINEUP = re.compile(
+    r"^[ \t]*(?P<team>[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*|de|del|la|le|van|von|di|da)){0,4})"
+    r"[ \t]*(?:\([^()\n]{0,12}\))?[ \t]*:[ \t]*(?P<body>[^\n]+)$",
+    re.MULTILINE,
+)
+_LINEUP_ITEMS = 9  # a team's eleven, separated by commas, semicolons or dashes (a few joined by "y", "e")
+_NOT_A_LINEUP = _words(
+    "arbitro", "árbitro", "referee", "schiedsrichter", "scheidsrechter", "dommer", "arbitre", "incidencias", "note",
+    "notes", "spettatori", "zuschauer", "attendance", "ammoniti", "espulsi", "tore", "goles", "gol", "buts", "reti",
+    "marcatori", "subs", "substitutes", "ersatz", "panchina", "a disp", "all", "entraîneur", "trainer", "coach",
+)
+
+
+def sheet_results(text: str) -> list[MatchStub]:
+    """A match sheet's result: its two line-ups (home first) and the last running score of its goals line.
+
+    "Amanecer: Roberto, ... / Cerro de Reyes: Poli, ... / Goles: 1-0, min. 31: David ... 2-2, min. 71:
+    Diego." is Amanecer 2-2 Cerro de Reyes; a sheet whose goals line writes no running score is left
+    to the other readers.
+    """
+    lineups = [
+        hit for hit in _LINEUP.finditer(text)
+        if len(re.findall(r"[,;]|\s[-–]\s", hit["body"])) + 1 >= _LINEUP_ITEMS
+        and not _NOT_A_LINEUP.match(fold_text(hit["team"]))
+    ]  # fmt: skip
+    if len(lineups) < 2:
+        return []
+    home, away = lineups[0], lineups[1]
+    if same_team(home["team"], away["team"]) or text.count("\n", home.end(), away.start()) > 3:
+        return []
+    head = _GOALS_HEAD.search(text, away.end())
+    if head is None or text.count("\n", away.end(), head.start()) > 3:
+        return []
+    scores = [entry.score for entry in parse_line(_line_body(text, head.end())) if entry.score is not None]
+    if not scores:
+        return []
+    names = [_unshouted(hit["team"].strip(), text) for hit in (home, away)]
+    return [MatchStub(home_team=names[0], away_team=names[1], home_score=scores[-1][0], away_score=scores[-1][1])]
+
+
 def _unshouted(name: str, text: str) -> str:
     """A headline's capitals ("JUVENTUS") as the article writes the club elsewhere, else in title case."""
     if len(name) < 5 or not name.isupper():
@@ -1347,7 +1388,9 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
     """The matches: results lines read by code, then step 1's answers; each reported pair once."""
     out: list[MatchStub] = []
     seen: set[frozenset[str]] = set()
-    listed = [*(stub for stub, _, _ in summary_results(grounder.cleaned.text)), *listed_results(grounder.cleaned.text)]
+    text = grounder.cleaned.text
+    listed = [*(stub for stub, _, _ in summary_results(text)), *listed_results(text)]
+    listed += [stub for stub in sheet_results(text) if not any(_shares_team(stub, other) for other in listed)]
     joined = {team_key(f"{s.home_team} {s.away_team}") for s in listed}
     strong, weak = ([_named(stub, grounder) for stub in stubs] for stubs in _final_results(answers, grounder))
     for stub in [*listed, *strong]:
@@ -1582,7 +1625,7 @@ _SECOND_YELLOW_TEXT = re.compile(
     r"(?i)doppia ammonizione|second yellow|two yellow|gelb-rot|gelb/rot|zweite gelbe|doble amarilla|segunda amarilla"
     r"|deuxième avertissement|double avertissement|second avertissement|andet gule|tweede gele|twee gele"
 )
-_PEN_FLAG = r"pen\.?|penalty|rig\.?|rigore|sp|s\.p\.|penal|de penal|penalti|elfmeter|foulelfmeter|fe|straffe"
+_PEN_FLAG = r"pen\.?|penalty|rig\.?|rigore|sp|s\.p\.|penal|de penalti|de penal|penalti|elfmeter|foulelfmeter|fe|straffe"
 _OG_FLAG = r"o\.g\.|own goal|csc|c\.s\.c\.|aut\.?|autogol|autorete|en contra|e\.c\.|p\.p\.|eigentor|selvmål"
 _NAME_WORD = r"[A-ZÀ-ÞØÆÅ][\w'’´\-]*\.?"  # "´": a broken accent of wire copy ("Mitrovi´c")
 _PARTICLE = r"(?:de|da|do|dos|di|del|della|van|von|der|den|ter|ten|el|al|bin|ibn)[ ]"
@@ -1590,7 +1633,7 @@ _LINE_TOKEN = re.compile(
     r"(?P<paren>\((?P<inner>[^()]{0,40})\))"
     r"|(?P<score>(?<![\d+])\d{1,2}[ ]?[:\-–][ ]?\d{1,2}(?![\d'’′+.]))"
     r"|(?P<minute>(?<![\w+])\d{1,3}(?:[ ]?(?:['’′]|\.|e\b|eme\b))?(?:[ ]?\+[ ]?\d{1,2}[ ]?['’′]?)?"
-    r"(?:[ ]?(?:pt|st)\b)?)"
+    r"(?:[ ]?(?:pt|st|p\.t\.?|s\.t\.?)(?!\w))?)"
     r"|(?P<side>//|\|)|(?P<group>;)"
     rf"|(?P<pen>(?i:(?<!\w)(?:{_PEN_FLAG})(?!\w)))"
     rf"|(?P<og>(?i:(?<!\w)(?:{_OG_FLAG})(?!\w)))"
@@ -1630,10 +1673,20 @@ def _minute_of(written: str) -> int | None:
     return parse_minute(written)
 
 
+_SENTENCE_DOT = re.compile(r"(?<=\w\w\w)\.$")
+_REASON = 40
+#: Where a list goes on after a reason: a separator, then a minute or a name.
+_RESUME = re.compile(
+    r"(?:;|,|\s(?:e|et|and|y|og|en|und)(?=\s))(?=\s*(?:(?:al|à|a|at|min\.?)\s+)?(?:\d{1,3}\s*['’′.]|[A-ZÀ-ÞØÆÅ]))"
+)
+
+
 def _tokens(body: str) -> list[tuple[str, str]]:
     """(kind, text) of a line, with a parenthesis opened up unless it is a team tag ("(J)")."""
     out: list[tuple[str, str]] = []
-    for hit in _LINE_TOKEN.finditer(body):
+    position = 0
+    while (hit := _LINE_TOKEN.search(body, position)) is not None:
+        position = hit.end()
         kind = hit.lastgroup or ""
         if kind == "inner":
             kind = "paren"
@@ -1645,6 +1698,13 @@ def _tokens(body: str) -> list[tuple[str, str]]:
                 out.extend((k, t) for k, t in _tokens(inner) if k in ("minute", "pen", "og", "ref"))
             continue
         if kind == "word":
+            resume = _RESUME.search(body, hit.start(), hit.start() + _REASON)
+            if resume is not None and any(k == "name" for k, _ in out):
+                # a short reason before the next entry: "Maestri (Spa) per gioco violento; al 33' s.t. Tonozzi"
+                if resume.group() == ";":
+                    out.append(("group", ";"))
+                position = resume.end()
+                continue
             out.append(("word", hit.group()))
             break  # prose after the list ("... Carlos Eduardo (18e) Dans un duel ...")
         if kind != "connect":
@@ -1671,6 +1731,8 @@ def parse_line(body: str) -> list[_Entry]:
     for kind, text in tokens:
         reader.read(kind, text)
     reader.close()
+    for entry in reader.entries:
+        entry.player = _SENTENCE_DOT.sub("", entry.player)  # "Diego." at the end of the line; "G." stays
     return reader.entries
 
 

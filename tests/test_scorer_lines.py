@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.match_report import MatchStub, line_facts, parse_line
+from schemas.match_report import MatchStub, line_facts, parse_line, sheet_results
 
 
 def _goals(body: str) -> list[tuple[str, int | None, bool, bool, str | None]]:
@@ -32,6 +32,16 @@ def _goals(body: str) -> list[tuple[str, int | None, bool, bool, str | None]]:
         # English: a flag before its minute, sides split by '|'
         ("Smith 17′, Jones pen 90+5′ | Brown 28′", [("Smith", 17, False, False, None), ("Jones", 95, True, False, None),
                                                    ("Brown", 28, False, False, None)]),
+        # Italian sheet: dotted p.t./s.t., a team tag, "su rig." after the name
+        ("32′ p.t. Rossi (Spe); 5′ s.t. Bianchi (Spa) su rig. , 34′ s.t. Verdi (Spe) su rig. .",
+         [("Rossi", 32, False, False, "Spe"), ("Bianchi", 50, True, False, "Spa"), ("Verdi", 79, True, False, "Spe")]),
+        # a short reason between entries does not end the list; a sentence's full stop is not part of a name
+        ("al 48′ p.t. Neri (Spa) per gioco violento; al 33′ s.t. Gialli (Spa) per fallo da ultimo uomo e al 37′ s.t."
+         " Blu (Spa) per proteste. Allontanato l'allenatore",
+         [("Neri", 48, False, False, "Spa"), ("Gialli", 78, False, False, "Spa"), ("Blu", 82, False, False, "Spa")]),
+        # Spanish sheet: running score, "min." and "de penalti"
+        ("1-0, min. 31: Ruiz, de penalti. 2-2, min. 71: Gil.", [("Ruiz", 31, True, False, None),
+                                                               ("Gil", 71, False, False, None)]),
         # prose after the list ends it; the capitalised word before the prose is not a scorer
         ("G. Dupont (26e) // Carlos Lima (18e) Dans un match fou", [("G. Dupont", 26, False, False, None),
                                                                    ("Carlos Lima", 18, False, False, None)]),
@@ -39,6 +49,22 @@ def _goals(body: str) -> list[tuple[str, int | None, bool, bool, str | None]]:
 )  # fmt: skip
 def test_lines_of_each_language(body: str, expected: list[tuple[str, int | None, bool, bool, str | None]]) -> None:
     assert _goals(body) == expected
+
+
+def test_a_match_sheet_gives_its_line_ups_and_the_last_running_score() -> None:
+    sheet = (
+        "Amanecer: Roberto, Miralles, Willy, Rodrigo, Liberal, Sergio, Lolo, David, Javi, Juanma y Ramiro.\n\n"
+        "Cerro de Reyes: Poli, Loren, Madrugón, Jaime, Oncins, Sevi, Arévalo, Moraga, Antonio, Negri y Diego.\n\n"
+        "Goles: 1-0, min. 31: David, de penalti. 2-1, min. 69: Diego. 2-2, min. 71: Diego.\n\n"
+        "Arbitro: Aparicio Calvo. Amarilla a los locales David y Lolo.\n"
+    )
+    assert sheet_results(sheet) == [
+        MatchStub(home_team="Amanecer", away_team="Cerro de Reyes", home_score=2, away_score=2)
+    ]
+    assert sheet_results(sheet.replace("Goles: 1-0, min. 31:", "Goles: min. 31:").replace("2-1, min. 69:", "")
+                         .replace("2-2, min. 71:", "")) == []  # fmt: skip
+    # one line-up is no sheet
+    assert sheet_results(sheet.split("\n\n", 1)[1]) == []
 
 
 def test_line_gives_each_goal_its_team_and_moves_an_own_goal_the_score_cannot_hold() -> None:
