@@ -546,9 +546,11 @@ def _sentence_start(text: str, position: int) -> int:
 
 
 def _listed_entries(text: str, *heads: re.Pattern[str]) -> list[_Entry]:
-    """The parsed entries of the article's lines under `heads`, and of scorers in brackets after a result."""
+    """The parsed entries of the article's lines under `heads`, and of scorers after a result on its line."""
     bodies = [_line_body(text, hit.end()) for head in heads for hit in head.finditer(text)]
     bodies += [hit.group("body") for hit in _BRACKET_LIST.finditer(text)]
+    if _GOALS_HEAD in heads:
+        bodies += [body for _, body in _result_line_tails(text)]
     return [entry for body in bodies for entry in parse_line(body)]
 
 
@@ -1292,6 +1294,33 @@ _NOT_A_LINEUP = _words(
 )
 
 
+def _lineups(text: str) -> tuple[re.Match[str], re.Match[str]] | None:
+    """A match sheet's two line-up lines, home first, a few lines apart; None where there are not two."""
+    lineups = [
+        hit for hit in _LINEUP.finditer(text)
+        if len(re.findall(r"[,;]|\s[-–]\s", hit["body"])) + 1 >= _LINEUP_ITEMS
+        and not _NOT_A_LINEUP.match(fold_text(hit["team"]))
+    ]  # fmt: skip
+    if len(lineups) < 2:
+        return None
+    home, away = lineups[0], lineups[1]
+    if same_team(home["team"], away["team"]) or text.count("\n", home.end(), away.start()) > 3:
+        return None
+    return home, away
+
+
+def _sheet_order(stub: MatchStub, text: str) -> MatchStub:
+    """Home and away as the match sheet's line-ups list them (home first), where they name the two teams."""
+    lineups = _lineups(text)
+    if lineups is None:
+        return stub
+    first, second = (hit["team"].strip() for hit in lineups)
+    if same_team(first, stub.away_team) and same_team(second, stub.home_team):
+        return stub.model_copy(update={"home_team": stub.away_team, "away_team": stub.home_team,
+                                       "home_score": stub.away_score, "away_score": stub.home_score})  # fmt: skip
+    return stub
+
+
 def sheet_results(text: str) -> list[MatchStub]:
     """A match sheet's result: its two line-ups (home first) and the last running score of its goals line.
 
@@ -1299,16 +1328,10 @@ def sheet_results(text: str) -> list[MatchStub]:
     Diego." is Amanecer 2-2 Cerro de Reyes; a sheet whose goals line writes no running score is left
     to the other readers.
     """
-    lineups = [
-        hit for hit in _LINEUP.finditer(text)
-        if len(re.findall(r"[,;]|\s[-–]\s", hit["body"])) + 1 >= _LINEUP_ITEMS
-        and not _NOT_A_LINEUP.match(fold_text(hit["team"]))
-    ]  # fmt: skip
-    if len(lineups) < 2:
+    lineups = _lineups(text)
+    if not lineups:
         return []
-    home, away = lineups[0], lineups[1]
-    if same_team(home["team"], away["team"]) or text.count("\n", home.end(), away.start()) > 3:
-        return []
+    home, away = lineups
     head = _GOALS_HEAD.search(text, away.end())
     if head is None or text.count("\n", away.end(), head.start()) > 3:
         return []
@@ -1402,7 +1425,7 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
     out = _once_per_team(out, len(listed), grounder)
     # a result whose teams only the lede names counts where no better result has either team
     weak = [stub for stub in weak if not any(_shares_team(stub, other) for other in out)]
-    return [*out, *_once_per_team(weak, 0, grounder)]
+    return [_sheet_order(stub, text) for stub in [*out, *_once_per_team(weak, 0, grounder)]]
 
 
 def _named(stub: MatchStub, grounder: Grounder) -> MatchStub:
@@ -1638,8 +1661,8 @@ _LINE_TOKEN = re.compile(
     rf"|(?P<pen>(?i:(?<!\w)(?:{_PEN_FLAG})(?!\w)))"
     rf"|(?P<og>(?i:(?<!\w)(?:{_OG_FLAG})(?!\w)))"
     r"|(?:pour|for|für|voor|per)[ ]+(?:(?:le|la|les|the|de|het)[ ]+|l['’])?"
-    rf"(?P<ref>{_NAME_WORD}(?:[ ]{_NAME_WORD})?)"
-    rf"|(?P<name>{_NAME_WORD}(?:[ ](?:{_PARTICLE})*{_NAME_WORD}){{0,3}})"
+    rf"(?P<ref>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})"
+    rf"|(?P<name>{_NAME_WORD}(?:(?:[ ]|(?<=\.))(?:{_PARTICLE})*{_NAME_WORD}){{0,3}})"
     r"|(?P<connect>(?i:(?<!\w)(?:et|e|and|y|og|en|und|su|al|à|a|at|min\.?|minute|minuto|minuut)(?!\w)))"
     r"|(?P<word>[^\W\d_][\w'’]*)"
 )
@@ -1661,10 +1684,25 @@ class _Entry:
     side: int = 0
 
 
+#: A side's label inside a line: "Buts : USJA Carquefou : Delanoë (27') / Red Star FC : Sabin (37')".
+_SIDE_LABEL = re.compile(r"^\s*(?P<team>[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ][A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*){0,3})[ \t]?:[ \t]+")
+_SIDES = re.compile(r"\s(?://|/|\|)\s")
+
+
+def _labelled_sides(line: str) -> str:
+    """Sides labelled by their team ("A : x (27') / B : y (37')") as the reader's form ("x (27') pour A // ...")."""
+    parts = _SIDES.split(line)
+    labels = [_SIDE_LABEL.match(part) for part in parts]
+    if len(parts) < 2 or not all(labels):
+        return line
+    sides = zip(parts, labels, strict=True)
+    return " // ".join(f"{part[label.end():].rstrip(' .;')} pour {label['team']}" for part, label in sides if label)
+
+
 def _line_body(text: str, start: int) -> str:
     """A line's list from `start` to the line's end or the next "Label:" ("... . Ast: 14.438")."""
     end = text.find("\n", start)
-    body = text[start : end if end >= 0 else len(text)]
+    body = _labelled_sides(text[start : end if end >= 0 else len(text)])
     stop = _NEXT_HEAD.search(body)
     return body[: stop.start()] if stop else body
 
@@ -1938,6 +1976,24 @@ def _card_entries(body: str, head: str) -> list[tuple[_Entry, str]]:
     return out
 
 
+_LEADING_BRACKETS = re.compile(r"^(?:\s*\([^()\n]*\))*\s*")
+_TAIL_START = re.compile(r"\d{1,3}\s?['’′]|[A-ZÀ-ÞØÆÅ]")
+
+
+def _result_line_tails(text: str) -> list[tuple[int, str]]:
+    """Scorers after a results line on its line: "Catania-Feralpisalò 2-0 (and. 1-1) 59′ Barišič, 71′ Russotto"."""
+    tails = []
+    for hit in _LISTED.finditer(text):
+        line_end = text.find("\n", hit.end())
+        tail = text[hit.end() : line_end if line_end >= 0 else len(text)]
+        lead = _LEADING_BRACKETS.match(tail)
+        start = hit.end() + (lead.end() if lead else 0)
+        body = text[start : hit.end() + len(tail)]
+        if _TAIL_START.match(body) and _MINUTE_IN_LIST.search(body):
+            tails.append((start, body))
+    return tails
+
+
 def _match_of_line(text: str, position: int, stubs: list[MatchStub]) -> MatchStub | None:
     """The match a scorers/cards line belongs to: the result on its line, else the nearest above.
 
@@ -2042,6 +2098,7 @@ def line_facts(
         for hit in _BRACKET_LIST.finditer(text)
         if _MINUTE_IN_LIST.search(hit["body"])
     ]
+    bodies += _result_line_tails(text)
     for position, body in sorted(bodies):
         if _match_of_line(text, position, stubs) is not stub:
             continue

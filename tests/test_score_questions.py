@@ -127,6 +127,23 @@ def test_a_result_whose_passage_names_one_team_takes_the_other_from_the_lede() -
     assert matches("Sevillanos", "Hanstholm IF") == []
 
 
+def test_a_match_sheet_lists_the_home_team_first() -> None:
+    text = (
+        "Le Red Star FC rentre de Carquefou avec un nul, 2-2.\n"
+        "USJA Carquefou : Joinel – Martot, Thomas, Guillon, David – Ngosso, Jouan, Zebidi, Delanoë – Bekamenga, Mayu\n"
+        "Red Star FC : Allain – Gibaud, Allegro, Queudrue, Cerielo – Lafon, Meliani, Dieye, Sall – Durbant, Sabin\n"
+    )
+    grounder = Grounder(clean(text))
+    (final,) = score_questions(grounder)
+    answers: dict[str, Any] = {
+        "results": [answer(final, result="final", home_team="Red Star FC", away_team="USJA Carquefou", home_score=2,
+                           away_score=2)],
+        "details": [],
+    }  # fmt: skip
+    matches = PLAN.assemble(answers, grounder)["matches"]
+    assert [(m["home_team"], m["away_team"]) for m in matches] == [("USJA Carquefou", "Red Star FC")]
+
+
 def test_a_wire_summary_gives_each_match_with_its_scorers_and_cards() -> None:
     text = (
         "Summaries for the Premier League on Tuesday Crystal Palace (0) 1 Scorers: W. Zaha 59 Yellow card:"

@@ -67,6 +67,29 @@ def test_a_match_sheet_gives_its_line_ups_and_the_last_running_score() -> None:
     assert sheet_results(sheet.split("\n\n", 1)[1]) == []
 
 
+def test_sides_labelled_by_their_team_and_scorers_after_a_results_line_are_read() -> None:
+    sheet = (
+        "Fiche Technique : 2-2\n"
+        "USJA Carquefou : Joinel – Martot, Thomas, Guillon, David – Ngosso, Jouan, Zebidi, Delanoë – Bekamenga, Mayu\n"
+        "Red Star FC : Allain – Gibaud, Allegro, Queudrue, Cerielo – Lafon, Meliani, Dieye, Sall – Durbant, Sabin\n"
+        "Buts : USJA Carquefou : Delanoë (27'), J-M.David (88') / Red Star FC : Sabin (37', 53')\n"
+        "Cartons jaunes : USJA Carquefou : Ahamada (90') / Red Star FC : Sabin (34')\n"
+    )
+    stub = MatchStub(home_team="USJA Carquefou", away_team="Red Star FC", home_score=2, away_score=2)
+    goals, cards = line_facts(stub, [stub], sheet)
+    assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [
+        ("Delanoë", "USJA Carquefou", 27), ("J-M.David", "USJA Carquefou", 88),
+        ("Sabin", "Red Star FC", 37), ("Sabin", "Red Star FC", 53),
+    ]  # fmt: skip
+    assert [(c["player"], c["team"]) for c in cards or []] == [("Ahamada", "USJA Carquefou"), ("Sabin", "Red Star FC")]
+    results = "Catania-Feralpisalò  2-0  (and.1-1)  59′ Barišič, 71′ Russotto\n"
+    stub = MatchStub(home_team="Catania", away_team="Feralpisalò", home_score=2, away_score=0)
+    goals, _ = line_facts(stub, [stub], results)
+    assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [
+        ("Barišič", "Catania", 59), ("Russotto", "Catania", 71),
+    ]  # fmt: skip
+
+
 def test_line_gives_each_goal_its_team_and_moves_an_own_goal_the_score_cannot_hold() -> None:
     stub = MatchStub(home_team="Juventus", away_team="Inter", home_score=2, away_score=2)
     text = "Juventus-Inter 2-2\nReti: 10′ Rossi (J), 20′ rig. Neri (I), 30′ Verdi (J), 85′ aut. Bruni (J)\n"
