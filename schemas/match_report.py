@@ -585,8 +585,8 @@ def _listed_flags(text: str) -> dict[str, set[str]]:
 def _listed_cards(text: str) -> dict[str, set[str]]:
     """Surname -> the colours the article's cards lines give that player."""
     found: dict[str, set[str]] = {}
-    for hit in _CARDS_HEAD.finditer(text):
-        for entry, colour in _card_entries(_line_body(text, hit.end()), hit.group("kind")):
+    for _, kind, body in _card_lines(text):
+        for entry, colour in _card_entries(body, kind):
             found.setdefault(_surname(entry.player), set()).add(colour)
     for _, _, cards in summary_results(text):
         for card in cards:
@@ -1976,6 +1976,38 @@ def _card_entries(body: str, head: str) -> list[tuple[_Entry, str]]:
     return out
 
 
+#: A Spanish card sentence: "Amarilla a los locales David y Lolo, y a los visitantes Negri", "Roja directa para Juan".
+_CARD_SENTENCE = re.compile(
+    r"(?:^|(?<=[.:;)])[ \t]*)(?:tarjetas?\s+)?(?P<kind>amarillas?|rojas?(?:\s+directas?)?)\s+(?:a|para)\s+",
+    re.IGNORECASE | re.MULTILINE,
+)  # at the start of a sentence of a match sheet; "por segunda tarjeta amarilla a Domingo" is prose
+_STAFF_CARD = re.compile(
+    r"\s*(?:\by\s+)?\bal?\s+(?:técnico|entrenador|míster|preparador|delegado)\b[\w ]*?,?\s*"
+    r"[A-ZÁÉÍÓÚÑ][\w]*(?:\s+[A-ZÁÉÍÓÚÑ][\w]*)*",
+)
+_HOME_SIDE = re.compile(r"^\s*(?:(?:a|para)\s+)?(?:los|el)\s+locales?\s*", re.IGNORECASE)
+_AWAY_SIDE = re.compile(r",?\s*(?:\by\s+)?(?:(?:a|para)\s+)?(?:los|el)\s+(?:visitantes?|foráneos?)\s*", re.IGNORECASE)
+
+
+def _card_lines(text: str) -> list[tuple[int, str, str]]:
+    """(position, kind, body) of the article's cards lines ("Gelbe Karten: ...") and Spanish card sentences.
+
+    A sentence's staff card is left out ("y al técnico, Fran Nacarino"); "los locales" and
+    "los visitantes" split it into the two sides, and "y" joins players like a comma.
+    """
+    found = [
+        (hit.start(), hit.group("kind").casefold(), _line_body(text, hit.end())) for hit in _CARDS_HEAD.finditer(text)
+    ]
+    for hit in _CARD_SENTENCE.finditer(text):
+        stops = [i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
+        body = text[hit.end() : min([*stops, len(text)])]
+        body = _AWAY_SIDE.sub(" // ", _HOME_SIDE.sub("", _STAFF_CARD.sub("", body)))
+        body = re.sub(r"\s+[ye]\s+(?=[A-ZÁÉÍÓÚÑ])", ", ", body)
+        kind = "tarjetas rojas" if hit.group("kind").casefold().startswith("roja") else "tarjetas amarillas"
+        found.append((hit.start(), kind, body))
+    return sorted(found)
+
+
 _LEADING_BRACKETS = re.compile(r"^(?:\s*\([^()\n]*\))*\s*")
 _TAIL_START = re.compile(r"\d{1,3}\s?['’′]|[A-ZÀ-ÞØÆÅ]")
 
@@ -2106,11 +2138,10 @@ def line_facts(
         if found is not None:
             goals = [*(goals or []), *found]
     cards: list[dict[str, Any]] | None = None
-    for hit in _CARDS_HEAD.finditer(text):
-        if _match_of_line(text, hit.start(), stubs) is not stub:
+    for position, kind, body in _card_lines(text):
+        if _match_of_line(text, position, stubs) is not stub:
             continue
-        kind = hit.group("kind").casefold()
-        pieces = _card_entries(_line_body(text, hit.end()), kind)
+        pieces = _card_entries(body, kind)
         teams = _line_teams([entry for entry, _ in pieces], stub.home_team, stub.away_team, None)
         listed = [
             {"player": entry.player, "team": team, "minute": entry.minute,
@@ -2251,7 +2282,7 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
     details = {ctx["index"]: answer for ctx, answer in answers.get("details", [])}
     matches = []
     stubs = _stubs(answers, grounder)
-    card_lines = _CARDS_HEAD.search(grounder.cleaned.text) is not None
+    card_lines = bool(_card_lines(grounder.cleaned.text))
     summaries = {_pair(stub.home_team, stub.away_team): (goals, cards)
                  for stub, goals, cards in summary_results(grounder.cleaned.text)}  # fmt: skip
     for index, stub in enumerate(stubs):

@@ -90,6 +90,21 @@ def test_sides_labelled_by_their_team_and_scorers_after_a_results_line_are_read(
     ]  # fmt: skip
 
 
+def test_a_spanish_card_sentence_of_a_match_sheet_gives_each_side_its_cards_and_no_staff_card() -> None:
+    stub = MatchStub(home_team="Amanecer", away_team="Cerro de Reyes", home_score=2, away_score=2)
+    sheet = (
+        "Arbitro: Aparicio Calvo (0). Amarilla a los locales David, Ramón y Tomás y al técnico, Fran Nacarino, y a los"
+        " visitantes Negri, Madrugón y Arévalo. Roja directa para Juan.\n"
+        "Y luego otra expulsión, esta vez por segunda tarjeta amarilla a Domingo, por protestar.\n"
+    )
+    _, cards = line_facts(stub, [stub], sheet)
+    assert [(c["player"], c["team"], c["card"]) for c in cards or []] == [
+        ("David", "Amanecer", "yellow"), ("Ramón", "Amanecer", "yellow"), ("Tomás", "Amanecer", "yellow"),
+        ("Negri", "Cerro de Reyes", "yellow"), ("Madrugón", "Cerro de Reyes", "yellow"),
+        ("Arévalo", "Cerro de Reyes", "yellow"), ("Juan", None, "red"),
+    ]  # fmt: skip  (a list without sides names no team; prose mid-sentence is no sheet: Domingo is the model's)
+
+
 def test_line_gives_each_goal_its_team_and_moves_an_own_goal_the_score_cannot_hold() -> None:
     stub = MatchStub(home_team="Juventus", away_team="Inter", home_score=2, away_score=2)
     text = "Juventus-Inter 2-2\nReti: 10′ Rossi (J), 20′ rig. Neri (I), 30′ Verdi (J), 85′ aut. Bruni (J)\n"
