@@ -1073,6 +1073,8 @@ _UNIT_NEXT = re.compile(
 )
 _HALF_TIME_MARK = re.compile(r"\d\s?[-:]\s?\d\s*\($")  # "3:2 (2:2)": the second is the half-time score
 _PASSAGE_BEFORE = 260
+_PROSE_LINE = 80
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÞØÆÅ][\w'’-]+")
 _PASSAGE_AFTER = 160
 _MAX_SCORE_QUESTIONS = 14
 
@@ -1114,10 +1116,21 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
 
 
 def _passage(grounder: Grounder, start: int, end: int) -> str:
-    """The sentence around folded [start, end) and the one before it, at most a few lines of text."""
+    """The sentence around folded [start, end) and the one before it, at most a few lines of text.
+
+    A sentence of prose that names nobody ("3-1 was het logische verdict.") comes with the two before it.
+    """
     text = grounder.folded_text
-    begin = _sentence_start(text, max(0, _sentence_start(text, start) - 2))
-    begin = max(begin, start - _PASSAGE_BEFORE)
+    sentence = _sentence_start(text, start)
+    begin = _sentence_start(text, max(0, sentence - 2))
+    reach = _PASSAGE_BEFORE
+    original = grounder.cleaned.original
+    a, b = grounder.to_original(sentence, end)
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    prose = (line_end if line_end >= 0 else len(text)) - line_start > _PROSE_LINE  # not a box's "Resultat: 1-2"
+    if prose and text[start].isdigit() and not _CAPITALISED.search(original, a + 1, b):
+        begin, reach = _sentence_start(text, max(0, begin - 2)), 2 * _PASSAGE_BEFORE
+    begin = max(begin, start - reach)
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     finish = min([*stops, end + _PASSAGE_AFTER, len(text)])
     a, b = grounder.to_original(begin, finish)
@@ -1371,8 +1384,9 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
 
     best: dict[frozenset[str], tuple[bool, MatchStub]] = {}
     for context, answer in answers.get("results", []):
-        if answer is None or getattr(answer, "result", None) != "final":
-            continue
+        kind = getattr(answer, "result", None)
+        if answer is None or not (kind == "final" or (kind == "other" and not context["score"][0].isdigit())):
+            continue  # a goalless draw or an only goal in words is a result; the model calls it "other" at times
         home, away = answer.home_team, answer.away_team  # type: ignore[attr-defined]
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
         if not home or not away or sorted(scores) != sorted((context["first"], context["second"])):

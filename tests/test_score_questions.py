@@ -51,6 +51,17 @@ def test_headline_results_in_capitals_or_with_a_slash_are_read_by_code() -> None
     assert questions(text) == []
 
 
+def test_a_sentence_of_prose_that_names_nobody_comes_with_the_two_before_it() -> None:
+    text = (
+        "In dezelfde groep D ontdeed Ajax zich dan weer moeiteloos van FC Midtjylland, dat nog geen punt heeft."
+        " De Amsterdammers waren een paar klassen sterker dan de Denen van Brian Priske. 3-1 was het logische verdict."
+        " Liverpool blijft koploper.\nUitslag\nResultat: 1-2\n"
+    )
+    (verdict, box) = questions(text)
+    assert verdict[1].startswith("In dezelfde groep D ontdeed Ajax") and verdict[1].endswith("logische verdict")
+    assert box == ("1-2", "Uitslag Resultat: 1-2")  # a box's short line keeps the usual passage
+
+
 def test_a_range_of_weeks_is_not_a_score() -> None:
     text = "Sansone del Lecce salta l'Atalanta: una lesione che si recupera in circa 1-2 settimane. Il Lecce perse 1-2."
     assert [score for score, _ in questions(text)] == ["1-2"]
