@@ -1389,6 +1389,11 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
             continue  # a goalless draw or an only goal in words is a result; the model calls it "other" at times
         home, away = answer.home_team, answer.away_team  # type: ignore[attr-defined]
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
+        between = _between(context)
+        if between is not None and home and away and not _same_pair((home, away), between):
+            # "Kampen mellem Skive og FC Roskilde sluttede 1-1": the sentence names the two teams itself
+            home, away = between
+            scores = (context["first"], context["second"])
         if not home or not away or sorted(scores) != sorted((context["first"], context["second"])):
             continue
         if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
@@ -1404,6 +1409,33 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         if kept is None or (all(named), sum(scores)) > (kept[0], kept[1].home_score + kept[1].away_score):
             best[pair] = (all(named), stub)
     return [stub for strong, stub in best.values() if strong], [stub for strong, stub in best.values() if not strong]
+
+
+_ARTICLE = r"(?:(?:the|het|de|le|la|les|el|los|il|lo|i|der|die|das|dem|den)\s+|l['’])?"
+_TEAM_NAME = r"[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:\s(?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*|de|del|van|von)){0,3}"
+#: "between A and B" in the task's languages: the sentence names the match's two teams itself.
+_BETWEEN = re.compile(
+    rf"\b(?:between|mellem|tussen|zwischen|tra|fra|entre)\s+{_ARTICLE}(?P<a>{_TEAM_NAME})"
+    rf"\s+(?:and|og|en|und|e|et|y)\s+{_ARTICLE}(?P<b>{_TEAM_NAME})"
+)
+
+
+def _between(context: dict[str, Any]) -> tuple[str, str] | None:
+    """The two teams a score's own sentence names as "between A and B", first named first; else None."""
+    passage = context["passage"]
+    score = re.search(rf"{context['first']}\s?[-:–]\s?{context['second']}", passage)
+    if score is None:
+        return None
+    sentence = max(passage.rfind(". ", 0, score.start()) + 1, 0)
+    hits = [hit for hit in _BETWEEN.finditer(passage, sentence, score.start())]
+    return (hits[-1]["a"], hits[-1]["b"]) if hits else None
+
+
+def _same_pair(one: tuple[str, str], two: tuple[str, str]) -> bool:
+    """Whether two pairs of names are the same two clubs, in either order."""
+    return (same_team(one[0], two[0]) and same_team(one[1], two[1])) or (
+        same_team(one[0], two[1]) and same_team(one[1], two[0])
+    )
 
 
 def _in_passage(team: str, passage: str) -> bool:

@@ -138,6 +138,21 @@ def test_a_result_whose_passage_names_one_team_takes_the_other_from_the_lede() -
     assert matches("Sevillanos", "Hanstholm IF") == []
 
 
+def test_a_sentence_naming_the_match_between_two_teams_overrules_a_team_from_the_sentence_before() -> None:
+    text = "FC Fredericia ligger på tredjepladsen. Kampen mellem Skive og FC Roskilde sluttede 1-1.\n"
+    grounder = Grounder(clean(text))
+    (final,) = score_questions(grounder)
+    answers: dict[str, Any] = {
+        "results": [answer(final, result="final", home_team="FC Fredericia", away_team="Skive", home_score=1,
+                           away_score=1)],
+        "details": [],
+    }  # fmt: skip
+    matches = PLAN.assemble(answers, grounder)["matches"]
+    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
+        ("Skive", 1, 1, "FC Roskilde")
+    ]
+
+
 def test_a_match_sheet_lists_the_home_team_first() -> None:
     text = (
         "Le Red Star FC rentre de Carquefou avec un nul, 2-2.\n"
