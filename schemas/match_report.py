@@ -1124,11 +1124,10 @@ def _passage(grounder: Grounder, start: int, end: int) -> str:
     sentence = _sentence_start(text, start)
     begin = _sentence_start(text, max(0, sentence - 2))
     reach = _PASSAGE_BEFORE
-    original = grounder.cleaned.original
-    a, b = grounder.to_original(sentence, end)
+    said_from, said_to = grounder.to_original(sentence, end)
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     prose = (line_end if line_end >= 0 else len(text)) - line_start > _PROSE_LINE  # not a box's "Resultat: 1-2"
-    if prose and text[start].isdigit() and not _CAPITALISED.search(original, a + 1, b):
+    if prose and text[start].isdigit() and not _CAPITALISED.search(grounder.cleaned.original, said_from + 1, said_to):
         begin, reach = _sentence_start(text, max(0, begin - 2)), 2 * _PASSAGE_BEFORE
     begin = max(begin, start - reach)
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
@@ -1307,6 +1306,7 @@ _NOT_A_LINEUP = _words(
 )
 
 
+@functools.lru_cache(maxsize=16)
 def _lineups(text: str) -> tuple[re.Match[str], re.Match[str]] | None:
     """A match sheet's two line-up lines, home first, a few lines apart; None where there are not two."""
     lineups = [
@@ -1427,7 +1427,7 @@ def _between(context: dict[str, Any]) -> tuple[str, str] | None:
     if score is None:
         return None
     sentence = max(passage.rfind(". ", 0, score.start()) + 1, 0)
-    hits = [hit for hit in _BETWEEN.finditer(passage, sentence, score.start())]
+    hits = list(_BETWEEN.finditer(passage, sentence, score.start()))
     return (hits[-1]["a"], hits[-1]["b"]) if hits else None
 
 
@@ -2035,7 +2035,8 @@ _HOME_SIDE = re.compile(r"^\s*(?:(?:a|para)\s+)?(?:los|el)\s+locales?\s*", re.IG
 _AWAY_SIDE = re.compile(r",?\s*(?:\by\s+)?(?:(?:a|para)\s+)?(?:los|el)\s+(?:visitantes?|foráneos?)\s*", re.IGNORECASE)
 
 
-def _card_lines(text: str) -> list[tuple[int, str, str]]:
+@functools.lru_cache(maxsize=16)
+def _card_lines(text: str) -> tuple[tuple[int, str, str], ...]:
     """(position, kind, body) of the article's cards lines ("Gelbe Karten: ...") and Spanish card sentences.
 
     A sentence's staff card is left out ("y al técnico, Fran Nacarino"); "los locales" and
@@ -2051,7 +2052,7 @@ def _card_lines(text: str) -> list[tuple[int, str, str]]:
         body = re.sub(r"\s+[ye]\s+(?=[A-ZÁÉÍÓÚÑ])", ", ", body)
         kind = "tarjetas rojas" if hit.group("kind").casefold().startswith("roja") else "tarjetas amarillas"
         found.append((hit.start(), kind, body))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 _LEADING_BRACKETS = re.compile(r"^(?:\s*\([^()\n]*\))*\s*")

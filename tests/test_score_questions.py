@@ -90,6 +90,15 @@ def answer(context: dict[str, Any], **fields: Any) -> tuple[dict[str, Any], Any]
     return context, PLAN.steps[0].model(context)(**fields)
 
 
+def one_answer(text: str, **fields: Any) -> list[tuple[str, int, int, str]]:
+    """The matches assembled from one answer to the text's only score question."""
+    grounder = Grounder(clean(text))
+    (final,) = score_questions(grounder)
+    answers: dict[str, Any] = {"results": [answer(final, result="final", **fields)], "details": []}
+    return [(m["home_team"], m["home_score"], m["away_score"], m["away_team"])
+            for m in PLAN.assemble(answers, grounder)["matches"]]  # fmt: skip
+
+
 def test_a_final_result_needs_both_teams_in_its_passage_and_a_pair_keeps_its_largest_score() -> None:
     text = (
         "Bayern lagen nach dem 1:0 zurück. Dennoch gewann der FC Bayern München am Ende gegen Augsburg mit 3:2.\n"
@@ -122,16 +131,9 @@ def test_a_result_whose_passage_names_one_team_takes_the_other_from_the_lede() -
         "Hanstholm IF pressede på, men der blev ikke scoret flere mål, og kampen endte 2-1.\n"
         "Det var sjovt, sagde de sevillanos. Og de sevillanos sang.\n"
     )
-    grounder = Grounder(clean(text))
-    (final,) = score_questions(grounder)
 
     def matches(home: str, away: str) -> list[tuple[str, int, int, str]]:
-        answers: dict[str, Any] = {
-            "results": [answer(final, result="final", home_team=home, away_team=away, home_score=2, away_score=1)],
-            "details": [],
-        }
-        return [(m["home_team"], m["home_score"], m["away_score"], m["away_team"])
-                for m in PLAN.assemble(answers, grounder)["matches"]]  # fmt: skip
+        return one_answer(text, home_team=home, away_team=away, home_score=2, away_score=1)
 
     assert matches("Højslev Station IF", "Hanstholm IF") == [("Højslev Station IF", 2, 1, "Hanstholm IF")]
     # a name the article writes only in lower case is not a club
@@ -140,17 +142,8 @@ def test_a_result_whose_passage_names_one_team_takes_the_other_from_the_lede() -
 
 def test_a_sentence_naming_the_match_between_two_teams_overrules_a_team_from_the_sentence_before() -> None:
     text = "FC Fredericia ligger på tredjepladsen. Kampen mellem Skive og FC Roskilde sluttede 1-1.\n"
-    grounder = Grounder(clean(text))
-    (final,) = score_questions(grounder)
-    answers: dict[str, Any] = {
-        "results": [answer(final, result="final", home_team="FC Fredericia", away_team="Skive", home_score=1,
-                           away_score=1)],
-        "details": [],
-    }  # fmt: skip
-    matches = PLAN.assemble(answers, grounder)["matches"]
-    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
-        ("Skive", 1, 1, "FC Roskilde")
-    ]
+    matches = one_answer(text, home_team="FC Fredericia", away_team="Skive", home_score=1, away_score=1)
+    assert matches == [("Skive", 1, 1, "FC Roskilde")]
 
 
 def test_a_match_sheet_lists_the_home_team_first() -> None:
@@ -159,15 +152,8 @@ def test_a_match_sheet_lists_the_home_team_first() -> None:
         "USJA Carquefou : Joinel – Martot, Thomas, Guillon, David – Ngosso, Jouan, Zebidi, Delanoë – Bekamenga, Mayu\n"
         "Red Star FC : Allain – Gibaud, Allegro, Queudrue, Cerielo – Lafon, Meliani, Dieye, Sall – Durbant, Sabin\n"
     )
-    grounder = Grounder(clean(text))
-    (final,) = score_questions(grounder)
-    answers: dict[str, Any] = {
-        "results": [answer(final, result="final", home_team="Red Star FC", away_team="USJA Carquefou", home_score=2,
-                           away_score=2)],
-        "details": [],
-    }  # fmt: skip
-    matches = PLAN.assemble(answers, grounder)["matches"]
-    assert [(m["home_team"], m["away_team"]) for m in matches] == [("USJA Carquefou", "Red Star FC")]
+    matches = one_answer(text, home_team="Red Star FC", away_team="USJA Carquefou", home_score=2, away_score=2)
+    assert [(home, away) for home, _, _, away in matches] == [("USJA Carquefou", "Red Star FC")]
 
 
 def test_a_wire_summary_gives_each_match_with_its_scorers_and_cards() -> None:
