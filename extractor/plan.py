@@ -71,11 +71,19 @@ class Step:
         model: Builds the response model for one context.
         contexts: The contexts to ask about, from the answers of earlier steps and the article
             (default: one). A task may skip a context the article cannot support.
+        template: The prompt template key when it is not `name`: a step that asks an earlier
+            step's question again with other contexts (a re-ask) shares that step's template.
     """
 
     name: str
     model: Callable[[dict[str, Any]], type[BaseModel]]
     contexts: Callable[[Answers, Grounder], Sequence[dict[str, Any]]] = field(default=lambda answers, grounder: [{}])
+    template: str | None = None
+
+    @property
+    def template_name(self) -> str:
+        """The `[steps.<key>]` template this step renders."""
+        return self.template or self.name
 
 
 @dataclass(frozen=True)
@@ -85,10 +93,21 @@ class Plan:
     steps: tuple[Step, ...]
     assemble: Callable[[Answers, Grounder], dict[str, Any]]
 
+    def step(self, name: str) -> Step:
+        """The step called `name`.
+
+        Raises:
+            KeyError: the plan has no such step.
+        """
+        for step in self.steps:
+            if step.name == name:
+                return step
+        raise KeyError(name)
+
     @property
     def step_names(self) -> tuple[str, ...]:
         """Template names a prompt file must provide."""
-        return tuple(step.name for step in self.steps)
+        return tuple(dict.fromkeys(step.template_name for step in self.steps))
 
 
 def format_path(path: Path) -> str:

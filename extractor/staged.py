@@ -33,7 +33,7 @@ async def run_plan(
     for number, step in enumerate(plan.steps):
         results: list[tuple[dict[str, Any], Any]] = []
         for context in step.contexts(answers, grounder):
-            messages = prompt.render_step(step.name, text, language, context)
+            messages = prompt.render_step(step.template_name, text, language, context)
             model = step.model(context)
             try:
                 value = await structured_call(

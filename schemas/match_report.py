@@ -840,6 +840,37 @@ def _hosted(grounder: Grounder, team: str) -> bool:
     return re.search(rf"{_AT_HOST}{name}(?!\w)", grounder.folded_text) is not None
 
 
+#: "X ... against the 10-man visitors": the team named before it in its sentence hosted (or, "the hosts", visited).
+_EPITHET = re.compile(
+    r"\b(?:against|over|with|to|vs\.?|gegen|contro|contre|face aux|contra|ante|tegen|mod)\s+"
+    r"(?:the|die|gli|i|les|los|las|de|het)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?P<visitors>visitors|visiting side|gäste|ospiti|visiteurs|visitantes|bezoekers|gasten|gæsterne)"
+    r"|(?P<hosts>hosts|home side|gastgeber|padroni di casa|hôtes|locales|anfitriones|thuisploeg|værterne))\b"
+)
+
+
+def _host_by_epithet(grounder: Grounder, home: str, away: str) -> str | None:
+    """The home team, when a sentence calls the other team of the two "the visitors" (or "the hosts").
+
+    The team named last before the epithet in its sentence is the one it is set against:
+    "AS Roma fought back to earn a 1-1 draw against the 10-man visitors" -> Roma hosted.
+    Several such sentences must agree; otherwise None.
+    """
+    text = grounder.folded_text
+    mentions = {team: _mentions_of_team(grounder, team) for team in (home, away)}
+    said: set[str] = set()
+    for hit in _EPITHET.finditer(text):
+        sentence = _sentence_start(text, hit.start())
+        last = {team: max((a for a, _ in spans if sentence <= a < hit.start()), default=-1)
+                for team, spans in mentions.items()}  # fmt: skip
+        subject = max(last, key=lambda team: last[team])
+        if last[subject] < 0:
+            continue
+        other = away if subject == home else home
+        said.add(subject if hit["visitors"] else other)
+    return next(iter(said)) if len(said) == 1 else None
+
+
 def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """Home is the team the article says was visited, when it says so of exactly one of the two.
 
@@ -851,8 +882,12 @@ def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
         home, away = match.get("home_team") or "", match.get("away_team") or ""
         if not home or not away or _pair(home, away) in listed:
             continue
-        if _hosted(grounder, away) and not _hosted(grounder, home):
-            message = f"the article says {away!r} was visited: it is the home team"
+        hosted = _hosted(grounder, away) and not _hosted(grounder, home)
+        if hosted or _host_by_epithet(grounder, home, away) == away:
+            message = (
+                f"the article says {away!r} was visited: it is the home team" if hosted
+                else f"the article calls {home!r} the visitors: {away!r} is the home team"
+            )
             swapped = {
                 "home_team": away, "away_team": home,
                 "home_score": match.get("away_score"), "away_score": match.get("home_score"),
@@ -1040,6 +1075,11 @@ _EARLIER_WORDS = _word_starts(
     "la semaine dernière", "la semana pasada", "la settimana scorsa", "sidste uge", "laatste bezoek", "eerder",
     "earlier this season", "en la ida",
 )  # fmt: skip
+#: ... unless it dates the score to the same day: "dat eerder op de avond ... had verkocht (4-0)".
+_SAME_DAY = _word_starts(
+    "eerder op de avond", "eerder op de dag", "eerder die avond", "earlier in the evening", "earlier in the day",
+    "earlier on", "früher am abend", "plus tôt dans la soirée", "plus tôt dans la journée",
+)  # fmt: skip
 #: Words right before a running score: "Goretzkas Treffer zum 1:0", "to make it 2-0", "per il 2-0".
 _RUNNING_MARK = re.compile(
     r"\b(?:zum|zur|to make it|made it|making it|pour le|pour la|per il|para el|voor de)\s*$"
@@ -1071,6 +1111,15 @@ _UNIT_NEXT = re.compile(
     r"|semaines|mois|ans|días|dias|semanas|meses|años|dagen|weken|maanden|jaar|dage|uger|måneder|år)\b",
     re.IGNORECASE,
 )
+#: A part of a match, right after a goalless draw or an only goal in words.
+_PERIOD_WORDS = _words(
+    "first half", "second half", "extra time", "extra-time", "opening period", "opening 45", "first 45",
+    "første halvleg", "anden halvleg", "forlænget", "halbzeit", "hälfte", "verlängerung", "eerste helft",
+    "tweede helft", "verlenging", "primera parte", "segunda parte", "primera mitad", "segunda mitad",
+    "tiempo extra", "prórroga", "primo tempo", "secondo tempo", "supplementari", "première période",
+    "seconde période", "première mi-temps", "prolongation",
+)  # fmt: skip
+_PERIOD_REACH = 24
 _HALF_TIME_MARK = re.compile(r"\d\s?[-:]\s?\d\s*\($")  # "3:2 (2:2)": the second is the half-time score
 _PASSAGE_BEFORE = 260
 _PROSE_LINE = 80
@@ -1101,6 +1150,8 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
         hits.append((hit.start(), hit.end(), first, second, f"{first}-{second}"))
     for pattern, score in ((_GOALLESS, (0, 0)), (_ONLY_GOAL, (1, 0))):
         for hit in pattern.finditer(text):
+            if _PERIOD_WORDS.search(text, max(0, hit.start() - _PERIOD_REACH), hit.end() + _PERIOD_REACH):
+                continue  # "a goalless first half", "sin goles en el tiempo extra": one part of a match
             hits.append((hit.start(), hit.end(), *score, hit.group(0)))
     questions: list[dict[str, Any]] = []
     seen: set[tuple[int, tuple[int, int]]] = set()
@@ -1111,25 +1162,58 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
             continue
         seen.add(key)
         passage = _passage(grounder, start, end)
-        questions.append({"score": written, "first": first, "second": second, "passage": passage})
+        questions.append({"score": written, "first": first, "second": second, "passage": passage, "at": start})
     return questions[:_MAX_SCORE_QUESTIONS]
 
 
-def _passage(grounder: Grounder, start: int, end: int) -> str:
+def _wider_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any]]:
+    """Step 1 again for a final result whose answer names a team its passage does not.
+
+    A score in words: "Phil Foden scoorde het enige doelpunt" names the scorer, and the teams
+    stand two sentences before: asked with those too. A score in digits whose own sentence names
+    somebody: asked with that sentence alone, where the sentence before confused the model
+    ("... Inter (0-2). ... Mönchengladbach ... Sjachtar Donetsk ... (4-0)").
+    """
+    text, original = grounder.folded_text, grounder.cleaned.original
+    again = []
+    for context, answer in answers.get("results", []):
+        if answer is None or answer.result not in ("final", "other"):  # type: ignore[attr-defined]
+            continue
+        teams = (answer.home_team, answer.away_team)  # type: ignore[attr-defined]
+        if all(team and _in_passage(team, context["passage"]) for team in teams):
+            continue
+        start, score = context["at"], context["score"]
+        end = start + len(score)
+        if score[0].isdigit():
+            said_from, said_to = grounder.to_original(_sentence_start(text, start), end)
+            if answer.result != "final" or not _CAPITALISED.search(original, said_from + 1, said_to):  # type: ignore[attr-defined]
+                continue
+            passage = _passage(grounder, start, end, "own")
+        else:
+            passage = _passage(grounder, start, end, "wide")
+        if passage != context["passage"]:
+            again.append({**context, "passage": passage})
+    return again
+
+
+def _passage(grounder: Grounder, start: int, end: int, span: Literal["usual", "wide", "own"] = "usual") -> str:
     """The sentence around folded [start, end) and the one before it, at most a few lines of text.
 
-    A sentence of prose that names nobody ("3-1 was het logische verdict.") comes with the two before it.
+    A sentence of prose that names nobody ("3-1 was het logische verdict.") comes with the two
+    before it. A re-ask (`_wider_questions`) asks for the "wide" passage (the two before it for
+    any score of prose) or the score's "own" sentence alone.
     """
     text = grounder.folded_text
     sentence = _sentence_start(text, start)
-    begin = _sentence_start(text, max(0, sentence - 2))
+    begin = _sentence_start(text, max(0, sentence - 2)) if span != "own" else sentence
     reach = _PASSAGE_BEFORE
     said_from, said_to = grounder.to_original(sentence, end)
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     prose = (line_end if line_end >= 0 else len(text)) - line_start > _PROSE_LINE  # not a box's "Resultat: 1-2"
-    if prose and text[start].isdigit() and not _CAPITALISED.search(grounder.cleaned.original, said_from + 1, said_to):
+    unnamed = text[start].isdigit() and not _CAPITALISED.search(grounder.cleaned.original, said_from + 1, said_to)
+    if prose and (span == "wide" or (span == "usual" and unnamed)):
         begin, reach = _sentence_start(text, max(0, begin - 2)), 2 * _PASSAGE_BEFORE
-    begin = max(begin, start - reach)
+    begin = max(begin, start - (2 * _PASSAGE_BEFORE if span == "own" else reach))
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     finish = min([*stops, end + _PASSAGE_AFTER, len(text)])
     a, b = grounder.to_original(begin, finish)
@@ -1153,7 +1237,7 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
         or _MINUTE_NEXT.match(text, hit.end())  # "0:1 (39.)"
         or _UNIT_NEXT.match(text, hit.end())  # "in circa 1-2 settimane"
         or _MINUTE_FIRST.match(text, line_start, hit.start())  # "45. Darren Maatsen 1-1"
-        or _word_next_to(text, scores, starts, number, _EARLIER_WORDS, 60, 40)  # "in de heenwedstrijd"
+        or _word_next_to(text, scores, starts, number, _EARLIER_WORDS, 60, 40, _SAME_DAY)  # "in de heenwedstrijd"
         or _word_next_to(text, scores, starts, number, _SHOOTOUT_WORDS, 14, 14)  # "8-7 tab", "tanda de penaltis (1-3)"
         or _word_next_to(text, scores, starts, number, _HALF_TIME_WORDS, 20, 20)  # "Pausestilling: 1-1"
     )
@@ -1161,12 +1245,12 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
 
 def _word_next_to(
     text: str, scores: list[re.Match[str]], starts: list[int], number: int, words: re.Pattern[str], before: int,
-    after: int,
+    after: int, unless: re.Pattern[str] | None = None,
 ) -> bool:
     """A word of `words` within reach of the score, on its line and in its sentence.
 
     The word must be nearer to it than to any other score of the line: "(eerder 2-3 bij FC Den
-    Bosch)" dates the 2-3, not the 3-1 before it.
+    Bosch)" dates the 2-3, not the 3-1 before it. A word where `unless` matches does not count.
     """
     hit = scores[number]
     start = max(_sentence_start(text, hit.start()), text.rfind("\n", 0, hit.start()) + 1, hit.start() - before)
@@ -1175,6 +1259,8 @@ def _word_next_to(
     line_start = text.rfind("\n", 0, hit.start()) + 1
     same_line = range(bisect.bisect_left(starts, line_start), bisect.bisect_right(starts, end))
     for word in words.finditer(text, start, end):
+        if unless is not None and unless.match(text, word.start()):
+            continue
         middle = (word.start() + word.end()) // 2
         nearest = min(same_line, key=lambda i: min(abs(middle - scores[i].start()), abs(middle - scores[i].end())))
         if nearest == number:
@@ -1383,7 +1469,7 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         return _in_passage(team, lede) and len(_capitalised_mentions(grounder, team)) >= 2
 
     best: dict[frozenset[str], tuple[bool, MatchStub]] = {}
-    for context, answer in answers.get("results", []):
+    for context, answer in [*answers.get("results", []), *answers.get("results_wider", [])]:
         kind = getattr(answer, "result", None)
         if answer is None or not (kind == "final" or (kind == "other" and not context["score"][0].isdigit())):
             continue  # a goalless draw or an only goal in words is a result; the model calls it "other" at times
@@ -1396,6 +1482,7 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
             scores = (context["first"], context["second"])
         if not home or not away or sorted(scores) != sorted((context["first"], context["second"])):
             continue
+        home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
         if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
             continue
         named = [_in_passage(team, context["passage"]) for team in (home, away)]
@@ -1411,8 +1498,83 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
     return [stub for strong, stub in best.values() if strong], [stub for strong, stub in best.values() if not strong]
 
 
+#: Words that write a score from the loser's side: "tabte 0-1 til Liverpool", "a 0-1 defeat".
+_LOSS_WORDS = _word_starts(
+    "lost", "lose", "loses", "losing", "defeat", "beaten", "went down", "fell",
+    "tabte", "taber", "tabe", "nederlag", "verloor", "verliest", "verloren", "nederlaag", "verlies",
+    "verlor", "verliert", "niederlage", "perso", "perde", "sconfitta",
+    "perdio", "pierde", "cayo", "derrota", "perd", "defaite", "s'incline", "battu",
+)  # fmt: skip
+_LOSS_BEFORE, _LOSS_AFTER = 40, 25
+
+
+def _written_order(
+    context: dict[str, Any], home: str, away: str, scores: tuple[int, int]
+) -> tuple[str, str, tuple[int, int]]:
+    """A final written low-high puts the home team's goals first: "Real Madrid ... Inter (0-2)".
+
+    Nobody writes a win as "0-2" from the winner's side, so the winner the model named is the away
+    team; unless a loss word next to the score writes it from the loser's side ("tabte 0-1 til").
+    """
+    first, second = context["first"], context["second"]
+    if not context["score"][0].isdigit() or first >= second or scores != (second, first):
+        return home, away, scores
+    passage = fold_text(context["passage"])
+    for score in re.finditer(rf"(?<![\d.,:/-]){first}\s?[-:]\s?{second}(?![\d:/-]|[.,]\d)", passage):
+        if _LOSS_WORDS.search(passage, max(0, score.start() - _LOSS_BEFORE), score.end() + _LOSS_AFTER):
+            return home, away, scores
+    return away, home, (first, second)
+
+
 _ARTICLE = r"(?:(?:the|het|de|le|la|les|el|los|il|lo|i|der|die|das|dem|den)\s+|l['’])?"
 _TEAM_NAME = r"[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:\s(?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*|de|del|van|von)){0,3}"
+#: Words right before the team that lost ("a 2-0 win over Leeds", "de 0-2 overwinning tegen Liverpool") ...
+_BEATEN = (
+    r"beat|beats|beating|defeated|defeating|overcame|thrashed|edged|edged past|saw off|(?:win|won|victory|triumph)"
+    r" (?:over|against)|versloeg|verslaat|klopte|klopt|(?:overwinning|zege|winst) (?:op|tegen)|(?:won|wint) van"
+    r"|schlug|schlägt|besiegte|besiegt|bezwang|(?:sieg|erfolg) (?:gegen|über)|(?:gewann|gewinnt|siegte) gegen"
+    r"|batte|ha battuto|sconfigge|ha sconfitto|(?:vittoria|successo) (?:contro|sul|sulla|su)|vince contro"
+    r"|a battu|bat|(?:victoire|succès) (?:contre|face à|sur)|s'impose (?:contre|face à)"
+    r"|venció a|vence a|derrotó a|goleó a|(?:victoria|triunfo) (?:ante|contra|sobre)|ganó a"
+    r"|slog|besejrede|besejrer|sejr (?:over|mod)|(?:vandt|vinder) (?:over|mod)"
+)
+#: ... and before the team that won ("lost 0-1 to Liverpool", "tabte 0-1 til Liverpool").
+_BEATEN_BY = (
+    r"lost to|lose to|loses to|beaten by|defeated by|(?:defeat|loss) (?:to|against)|tabte (?:til|mod)"
+    r"|nederlag (?:til|mod)|(?:verloor|verliest) (?:van|tegen)|nederlaag tegen|(?:verlor|verliert) gegen"
+    r"|niederlage gegen|unterlag|unterliegt|(?:perse|perde) (?:contro|con)|sconfitta contro|battuto da"
+    r"|perdió (?:ante|contra|con)|cayó ante|derrota (?:ante|contra)|perd contre|perd face à|défaite contre"
+    r"|s'incline face à|s'incline devant|battu par"
+)
+_GAP = r"\s+(?:\d{1,2}\s?[-:–]\s?\d{1,2}\s+)?"  # "won 2-0 against", "tabte 0-1 til"
+_FIGHT = re.compile(
+    rf"(?<!\w)(?:(?i:(?P<beat>{_BEATEN.replace(' ', _GAP)}))|(?i:(?P<by>{_BEATEN_BY.replace(' ', _GAP)})))"
+    rf"(?:\s+\S+){{0,2}}?\s+{_ARTICLE}(?P<team>{_TEAM_NAME})"
+)
+
+
+def _winner_told(context: dict[str, Any], home: str, away: str, scores: tuple[int, int]) -> tuple[int, int]:
+    """The scores, with the most goals for the team the score's own sentence says won.
+
+    A small model keeps the written order of the numbers and of the names ("Atalanta ... de 0-2
+    overwinning tegen Liverpool" -> Atalanta 0, Liverpool 2): a word for beating someone next to
+    one of the two teams says which team lost. A draw, or no such word, leaves the answer as it is.
+    """
+    if scores[0] == scores[1]:
+        return scores
+    passage = context["passage"]
+    written = re.search(rf"(?<!\d){context['first']}\s?[-:–]\s?{context['second']}(?!\d)", passage)
+    at = written.start() if written else len(passage)
+    sentence = passage.rfind(". ", 0, at) + 1
+    stop = passage.find(". ", at)
+    for hit in _FIGHT.finditer(passage, sentence, stop if stop >= 0 else len(passage)):
+        named = [same_team(hit["team"], team) or _in_passage(team, hit["team"]) for team in (home, away)]
+        if named.count(True) != 1:
+            continue
+        loser_is_home = named[0] == bool(hit["beat"])
+        high, low = max(scores), min(scores)
+        return (low, high) if loser_is_home else (high, low)
+    return scores
 #: "between A and B" in the task's languages: the sentence names the match's two teams itself.
 _BETWEEN = re.compile(
     rf"\b(?:between|mellem|tussen|zwischen|tra|fra|entre)\s+{_ARTICLE}(?P<a>{_TEAM_NAME})"
@@ -2382,6 +2544,7 @@ def _match_record(
 PLAN = Plan(
     steps=(
         Step(name="results", model=_result_model, contexts=lambda answers, grounder: score_questions(grounder)),
+        Step(name="results_wider", model=_result_model, contexts=_wider_questions, template="results"),
         Step(name="details", model=_details_model, contexts=_detail_contexts),
     ),
     assemble=_assemble,

@@ -114,7 +114,7 @@ def test_nothing_valid_raises() -> None:
 
 
 def test_the_per_match_schema_admits_only_its_two_teams() -> None:
-    details = PLAN.steps[1].model({"home_team": "Atalanta", "away_team": "Midtjylland", "home_score": 1,
+    details = PLAN.step("details").model({"home_team": "Atalanta", "away_team": "Midtjylland", "home_score": 1,
                                    "away_score": 1, "index": 0})  # fmt: skip
     schema = json.dumps(details.model_json_schema())
     assert '"enum": ["Atalanta", "Midtjylland"]' in schema
@@ -209,6 +209,20 @@ def test_the_team_the_article_says_was_visited_is_home() -> None:
     assert (got["home_team"], got["home_score"], got["away_score"], got["away_team"]) == ("Köln", 0, 2, "Leverkusen")
     assert got["goals"][0]["team"] == "Leverkusen"
     assert {w.rule for w in warnings} >= {"home_from_text"}
+
+
+def test_the_team_set_against_the_visitors_in_its_sentence_is_home() -> None:
+    text = (
+        "Atalanta missed the chance to go second as AS Roma fought back to earn a 1-1 draw against the 10-man"
+        " visitors at the Stadio Olimpico. The match swung in the hosts' favour late on."
+    )
+    data = {"matches": [match(home_team="Atalanta", away_team="AS Roma", home_score=1, away_score=1)]}
+    result, warnings = refined(data, text)
+    assert (result["matches"][0]["home_team"], result["matches"][0]["away_team"]) == ("AS Roma", "Atalanta")
+    assert {w.rule for w in warnings} >= {"home_from_text"}
+    hosts = "Leeds United held on against the hosts for an hour, and Everton won 2-1 in the end."
+    data = {"matches": [match(home_team="Leeds United", away_team="Everton", home_score=1, away_score=2)]}
+    assert refined(data, hosts)[0]["matches"][0]["home_team"] == "Everton"
 
 
 def test_a_results_line_keeps_its_order_and_no_cue_changes_nothing() -> None:
@@ -313,7 +327,7 @@ def test_an_article_that_lists_its_cards_in_lines_gives_no_card_to_a_match_witho
     answers: dict[str, Any] = {"results": [], "details": []}  # both results lines are read by code
     for index, stub in enumerate([first, second]):
         context = {"index": index, **stub.model_dump(), "cards_mentioned": True}
-        model = PLAN.steps[1].model(context)
+        model = PLAN.step("details").model(context)
         invented = [{"player": "Vedat Muriqi", "team": stub.away_team, "minute": "18", "card": "yellow"}]
         answers["details"].append((context, model(competition=None, venue=None, goals=[], cards=invented)))
     result = PLAN.assemble(answers, grounder)

@@ -72,10 +72,98 @@ def test_a_goalless_draw_or_an_only_goal_in_words_is_a_score_to_ask_about() -> N
     text = "Atlético en Lokomotiv speelden een scoreloos gelijkspel. Foden scoorde het enige doelpunt van de avond."
     asked = score_questions(Grounder(clean(text)))
     assert [(q["score"], q["first"], q["second"]) for q in asked] == [("scoreloos", 0, 0), ("enige doelpunt", 1, 0)]
+    # ... but not a part of a match without goals
+    parts = "Una primera parte sin goles en Vigo. Sin goles en el tiempo extra, todo se decidió en los penaltis."
+    assert score_questions(Grounder(clean(parts))) == []
+
+
+def test_a_score_of_earlier_the_same_evening_is_a_result_and_its_first_leg_is_not() -> None:
+    text = (
+        "Real Madrid nestelt zich in het spoor van groepsleider Borussia Mönchengladbach, dat eerder op de avond"
+        " Sjachtar Donetsk na de afstraffing in de heenwedstrijd (0-6) andermaal een pandoering had verkocht (4-0).\n"
+        "Eerder dit seizoen won Ajax met 2-1 van PSV.\n"
+    )
+    assert [score for score, _ in questions(text)] == ["4-0"]
+
+
+def test_an_only_goal_whose_answer_names_a_team_not_in_its_passage_is_asked_again_with_more_text() -> None:
+    text = (
+        "Bayern won. In groep C ontdeed Manchester City zich gemakkelijk van Olympiakos. De Grieken konden geen"
+        " enkel schot op doel geven. Dan deed Phil Foden het beter, want hij scoorde het enige doelpunt van de"
+        " wedstrijd, waardoor de Citizens door zijn."
+    )
+    grounder = Grounder(clean(text))
+    (only,) = score_questions(grounder)
+    assert only["score"] == "enige doelpunt" and only["passage"].startswith("De Grieken")
+    first = answer(only, result="final", home_team="Citizens", away_team="Inter", home_score=1, away_score=0)
+    answers: dict[str, Any] = {"results": [first], "details": []}
+    assert PLAN.assemble(answers, grounder)["matches"] == []  # "Inter" is not in the passage
+    (again,) = PLAN.step("results_wider").contexts(answers, grounder)
+    assert again["passage"].startswith("In groep C ontdeed Manchester City") and again["score"] == "enige doelpunt"
+    answers["results_wider"] = [
+        answer(again, result="final", home_team="Manchester City", away_team="Olympiakos", home_score=1, away_score=0)
+    ]
+    matches = PLAN.assemble(answers, grounder)["matches"]
+    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
+        ("Manchester City", 1, 0, "Olympiakos")
+    ]
+    # an answer whose teams its passage names is not asked again
+    named = answer(only, result="final", home_team="Grieken", away_team="Citizens", home_score=0, away_score=1)
+    assert PLAN.step("results_wider").contexts({"results": [named]}, grounder) == []
+
+
+def test_a_final_whose_answer_names_a_team_not_in_its_passage_is_asked_again_with_its_own_sentence() -> None:
+    text = (
+        "In groep B deelde Real Madrid een mokerslag uit aan het Inter van Romelu Lukaku (0-2). Op die manier"
+        " volgt de Koninklijke groepsleider Borussia Mönchengladbach, dat eerder op de avond Sjachtar Donetsk"
+        " een pandoering had verkocht (4-0).\n"
+    )
+    grounder = Grounder(clean(text))
+    _, late = score_questions(grounder)
+    assert late["score"] == "4-0" and late["passage"].startswith("In groep B deelde Real Madrid")
+    confused = answer(late, result="final", home_team="Real Madrid", away_team="Internazionale", home_score=4,
+                      away_score=0)
+    (again,) = PLAN.step("results_wider").contexts({"results": [confused]}, grounder)
+    assert again["passage"].startswith("Op die manier volgt") and again["passage"].endswith("verkocht (4-0).")
+    # a running score is not asked again, nor a final whose passage names both teams
+    running = answer(late, result="running", home_team="Real Madrid", away_team="Internazionale", home_score=4,
+                     away_score=0)
+    fine = answer(late, result="final", home_team="Real Madrid", away_team="Inter Milan", home_score=0, away_score=4)
+    assert PLAN.step("results_wider").contexts({"results": [running, fine]}, grounder) == []
+
+
+def test_a_final_written_low_high_puts_the_home_team_first_unless_told_from_the_losers_side() -> None:
+    won = "In groep B deelde Real Madrid een mokerslag uit aan het Inter van Romelu Lukaku (0-2). Dat was het."
+    assert one_answer(won, home_team="Real Madrid", away_team="Inter", home_score=2, away_score=0) == [
+        ("Inter", 0, 2, "Real Madrid")
+    ]
+    lost = "Atalanta kæmper med Ajax, der tirsdag aften tabte 0-1 til Liverpool på Anfield. Sejren var stor."
+    assert one_answer(lost, home_team="Liverpool", away_team="Ajax", home_score=1, away_score=0) == [
+        ("Liverpool", 1, 0, "Ajax")
+    ]
+    # a score written high-low says nothing of who hosted: the model's answer stands
+    high_low = "Atalanta won 2-0 against Liverpool on Tuesday night. It was deserved."
+    assert one_answer(high_low, home_team="Atalanta", away_team="Liverpool", home_score=2, away_score=0) == [
+        ("Atalanta", 2, 0, "Liverpool")
+    ]
+
+
+def test_the_team_the_sentence_says_was_beaten_gets_the_fewer_goals() -> None:
+    text = "Atalanta Bergamo won op Anfield. Dankzij de 0-2 overwinning tegen Liverpool staat Atalanta tweede."
+    # the model kept the written order of names and numbers: Liverpool would have won
+    assert one_answer(text, home_team="Atalanta Bergamo", away_team="Liverpool", home_score=0, away_score=2) == [
+        ("Liverpool", 0, 2, "Atalanta Bergamo")
+    ]
+    lost = "Leeds United lost 1-3 to Chelsea at Elland Road on Sunday. It was a long afternoon."
+    assert one_answer(lost, home_team="Leeds United", away_team="Chelsea", home_score=3, away_score=1) == [
+        ("Leeds United", 1, 3, "Chelsea")
+    ]
+    drawn = "Ajax speelde tegen PSV gelijk, 2-2, na een overwinning tegen Twente vorige week. Zo ging het."
+    assert one_answer(drawn, home_team="Ajax", away_team="PSV", home_score=2, away_score=2) == [("Ajax", 2, 2, "PSV")]
 
 
 def test_the_answer_grammar_allows_only_the_two_written_numbers() -> None:
-    model = PLAN.steps[0].model({"score": "0-2", "first": 0, "second": 2, "passage": "..."})
+    model = PLAN.step("results").model({"score": "0-2", "first": 0, "second": 2, "passage": "..."})
     fine = model(result="final", home_team="Liverpool", away_team="Atalanta", home_score=0, away_score=2)
     assert fine.model_dump()["away_score"] == 2
     with pytest.raises(ValidationError):
@@ -87,7 +175,7 @@ def test_the_answer_grammar_allows_only_the_two_written_numbers() -> None:
 
 
 def answer(context: dict[str, Any], **fields: Any) -> tuple[dict[str, Any], Any]:
-    return context, PLAN.steps[0].model(context)(**fields)
+    return context, PLAN.step("results").model(context)(**fields)
 
 
 def one_answer(text: str, **fields: Any) -> list[tuple[str, int, int, str]]:
@@ -215,7 +303,7 @@ def test_the_models_built_per_team_pair_are_kept_in_bounded_caches() -> None:
 
     for i in range(700):
         context = {"home_team": f"Home {i}", "away_team": f"Away {i}", "home_score": 1, "away_score": 0}
-        model = PLAN.steps[1].model(context)
+        model = PLAN.step("details").model(context)
         grammar_schema(response_model_for(model))
     assert _details_for.cache_info().currsize <= 256
     assert response_model_for.cache_info().currsize <= 512 and grammar_schema.cache_info().currsize <= 512
