@@ -406,6 +406,59 @@ def _scorer_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     return findings
 
 
+#: "Kaba chested the ball into the path of Scholz": the name after the words scored, the one before assisted.
+_SET_UP = re.compile(
+    r"\b(?:into the path of|set up|sets up|teed up|tees up|picked out|picks out|crossed for|squared for"
+    r"|laid (?:it|the ball) (?:off|on) for|assist(?:ed)? for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?P<name>[A-ZÀ-ÞØÆÅ][\w'’-]+(?:\s[A-ZÀ-ÞØÆÅ][\w'’-]+)?)"
+)
+
+
+def _full_name(grounder: Grounder, name: str) -> str:
+    """The longest way the article writes a person named `name` ("Alexander Scholz" for "Scholz")."""
+    original = grounder.cleaned.original
+    found = re.findall(rf"(?:[A-ZÀ-ÞØÆÅ][\w'’-]+\s)?{re.escape(name)}(?![\w'’])", original)
+    return max(found, key=len, default=name)
+
+
+def _assister_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A scorer whose own sentence says he set the goal up for another player: that player scored.
+
+    "Sory Kaba chested the ball into the path of Scholz ... thrashed it into the top corner":
+    the model took Kaba, named first. Only where the other player is no team of the match and
+    not already a scorer of it.
+    """
+    original = grounder.cleaned.original
+    findings = []
+    for m, match in enumerate(data.get("matches") or []):
+        goals = match.get("goals") or []
+        teams = [match.get("home_team") or "", match.get("away_team") or ""]
+        scorers = {_surname(goal.get("player") or "") for goal in goals}
+        for g, goal in enumerate(goals):
+            player = goal.get("player") or ""
+            surname, written = _surname(player), (player.split() or [""])[-1]
+            if len(written) < 3:
+                continue
+            takers = set()
+            for hit in re.finditer(rf"(?<![\w'’]){re.escape(written)}(?![\w'’])", original):
+                stop = min([i for i in (original.find(". ", hit.end()), original.find("\n", hit.end())) if i >= 0]
+                           or [len(original)])  # fmt: skip
+                after = _SET_UP.search(original, hit.end(), min(stop, hit.end() + 80))
+                if after:
+                    takers.add(after["name"])
+            takers = {
+                name for name in takers if _surname(name) not in scorers and _surname(name) != surname
+                and not any(same_team(name, team) or _in_passage(team, name) for team in teams if team)
+            }  # fmt: skip
+            if len(takers) == 1:
+                taker = _full_name(grounder, next(iter(takers)))
+                message = f"the article says {player!r} set the goal up for {taker!r}"
+                path = ("matches", m, "goals", g, "player")
+                findings.append(Finding(path, "assister_not_scorer", message, "set", taker))
+                scorers.add(_surname(taker))
+    return findings
+
+
 _SECOND_YELLOW_WORDS = _words(
     "second yellow", "second booking", "two yellow", "gelb-rot", "gelb-rote", "gelbrot", "ampelkarte",
     "andet gule", "andet gult", "to gule", "tweede gele", "twee gele", "doble amarilla", "segunda amarilla",
@@ -973,9 +1026,9 @@ def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
 
 
 CHECKS = (
-    _score_findings, _host_findings, _people_findings, _card_findings, _card_type_findings, _flag_findings,
-    _goal_side_findings, _one_match_per_scorer, _scorer_near_match, _one_side_per_scorer, _minute_findings,
-    _date_findings, _venue_findings, _scorer_findings,
+    _score_findings, _host_findings, _people_findings, _assister_findings, _card_findings, _card_type_findings,
+    _flag_findings, _goal_side_findings, _one_match_per_scorer, _scorer_near_match, _one_side_per_scorer,
+    _minute_findings, _date_findings, _venue_findings, _scorer_findings,
 )  # fmt: skip
 
 
@@ -996,7 +1049,9 @@ _NUMBER_WORDS = {
     for number, word in enumerate(words.split(), 1)
 }
 _FROM_END = re.compile(
-    r"from time|from the end|left|remaining|to go|to play|before the end|før tid|igen|tilbage|før slut"
+    r"from time|from the end|left|remaining|to go|to play|before the end"
+    r"|minutes? of (?:a |an |the |their |its )?(?:[\w-]+ ){0,3}(?:vic|win|whis|end)"  # "within 11 minutes of (victory)"
+    r"|før tid|igen|tilbage|før slut"
     r"|vor schluss|vor dem ende|zu spielen|voor tijd|voor het einde|del final|para el final|de la fin"
     r"|avant la fin|dalla fine|al termine"
 )

@@ -132,6 +132,7 @@ def test_the_per_match_schema_admits_only_its_two_teams() -> None:
     ("written", "minute"),
     [("13", 13), ("13'", 13), ("in the 13th minute", 13), ("90+2", 92), ("90.+3", 93), ("90e+1", 91),
      ("4' st", 49), ("12' pt", 12), ("11 minutes from time", 79), ("with 20 minutes remaining", 70),
+     ("within 11 minutes of a first ever victory", 79),
      ("fem minutter inde i anden halvleg", 50), ("seven minutes from time", 83), ("(38.)", 38),
      ("late", None), (None, None), ("200", None)],
 )  # fmt: skip
@@ -209,6 +210,23 @@ def test_the_team_the_article_says_was_visited_is_home() -> None:
     assert (got["home_team"], got["home_score"], got["away_score"], got["away_team"]) == ("Köln", 0, 2, "Leverkusen")
     assert got["goals"][0]["team"] == "Leverkusen"
     assert {w.rule for w in warnings} >= {"home_from_text"}
+
+
+def test_a_scorer_the_article_says_set_the_goal_up_gives_it_to_the_player_he_set_up() -> None:
+    text = (
+        "Defender Alexander Scholz put Midtjylland ahead. Midtjylland took the lead on 13 minutes when striker"
+        " Sory Kaba chested the ball into the path of Scholz and the centre back thrashed it into the top corner."
+        " Atalanta lost 0-1 at home (a 0-2 had looked likely)."
+    )
+    data = {"matches": [match(home_team="Atalanta", away_team="Midtjylland", home_score=0, away_score=1,
+                              goals=[goal("Sory Kaba", "Midtjylland", 13)])]}  # fmt: skip
+    result, warnings = refined(data, text)
+    assert [g["player"] for g in result["matches"][0]["goals"]] == ["Alexander Scholz"]
+    assert {w.rule for w in warnings} >= {"assister_not_scorer"}
+    # the player set up is already a scorer of the match: nothing changes
+    goals = [goal("Sory Kaba", "Midtjylland", 13), goal("Scholz", "Midtjylland", 50)]
+    both = {"matches": [match(home_team="Atalanta", away_team="Midtjylland", home_score=0, away_score=2, goals=goals)]}
+    assert [g["player"] for g in refined(both, text)[0]["matches"][0]["goals"]] == ["Sory Kaba", "Scholz"]
 
 
 def test_the_team_set_against_the_visitors_in_its_sentence_is_home() -> None:
