@@ -868,6 +868,41 @@ def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     return findings
 
 
+#: A role written right before a name ("Hoffenheim-Trainer Julian Nagelsmann", "goalkeeper Diego López"):
+#: coaches and goalkeepers do not score (a small model lists them as scorers from the sentence about a goal).
+_NO_SCORER_ROLES = (
+    r"coach|manager|boss|trainer|cheftrainer|træner|cheftræner|entrenador|técnico|tecnico|entraîneur|allenatore"
+    r"|bondscoach|übungsleiter|goalkeeper|keeper|goalie|torwart|torhüter|schlussmann|portero|guardameta|arquero"
+    r"|portiere|gardien|målmand|målmanden|doelman|doelverdediger|sluitpost"
+)
+
+
+def _role_before(grounder: Grounder, player: str) -> str | None:
+    """The coach or goalkeeper word written right before the player's name (or surname), if any."""
+    words = player.split()
+    for name in dict.fromkeys([player, *words[-1:]]):
+        if len(name) < 3:
+            continue
+        pattern = rf"(?<!\w)({_NO_SCORER_ROLES})\s+(?:[\w'’.-]+\s+)?{re.escape(fold_text(name))}(?!\w)"
+        hit = re.search(pattern, grounder.folded_text)
+        if hit:
+            return hit.group(1)
+    return None
+
+
+def _role_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A goal credited to a player the article calls a coach or a goalkeeper is dropped."""
+    findings = []
+    for m, match in enumerate(data.get("matches") or []):
+        for g, goal in enumerate(match.get("goals") or []):
+            player = goal.get("player") or ""
+            role = _role_before(grounder, player) if player else None
+            if role:
+                message = f"the article calls {player!r} {role!r}: not a scorer"
+                findings.append(Finding(("matches", m, "goals", g), "scorer_is_coach_or_keeper", message))
+    return findings
+
+
 #: Words before a team's name that make it the host: "won 2-0 at Napoli", "gewinnt 2:0 in Köln",
 #: "su visita al Alcalá", "in casa del Napoli", "chez le PSG", "op bezoek bij Ajax", "udekampen mod Atalanta".
 _AT_HOST = (
@@ -1026,9 +1061,9 @@ def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
 
 
 CHECKS = (
-    _score_findings, _host_findings, _people_findings, _assister_findings, _card_findings, _card_type_findings,
-    _flag_findings, _goal_side_findings, _one_match_per_scorer, _scorer_near_match, _one_side_per_scorer,
-    _minute_findings, _date_findings, _venue_findings, _scorer_findings,
+    _score_findings, _host_findings, _people_findings, _role_findings, _assister_findings, _card_findings,
+    _card_type_findings, _flag_findings, _goal_side_findings, _one_match_per_scorer, _scorer_near_match,
+    _one_side_per_scorer, _minute_findings, _date_findings, _venue_findings, _scorer_findings,
 )  # fmt: skip
 
 

@@ -229,6 +229,19 @@ def test_a_scorer_the_article_says_set_the_goal_up_gives_it_to_the_player_he_set
     assert [g["player"] for g in refined(both, text)[0]["matches"][0]["goals"]] == ["Sory Kaba", "Scholz"]
 
 
+def test_a_goal_credited_to_a_coach_or_a_goalkeeper_is_dropped() -> None:
+    text = (
+        "Hoffenheim-Trainer Julian Nagelsmann jubelte, als Kramaric zum 1:0 traf. Dann hielt Torwart Baumann"
+        " einen Elfmeter, und Hoffenheim siegte 1:0 gegen Gladbach."
+    )
+    goals = [goal("Julian Nagelsmann", "Hoffenheim", None), goal("Kramaric", "Hoffenheim", None),
+             goal("Baumann", "Hoffenheim", None)]  # fmt: skip
+    data = {"matches": [match(home_team="Hoffenheim", away_team="Gladbach", home_score=1, away_score=0, goals=goals)]}
+    result, warnings = refined(data, text)
+    assert [g["player"] for g in result["matches"][0]["goals"]] == ["Kramaric"]
+    assert sum(w.rule == "scorer_is_coach_or_keeper" for w in warnings) == 2
+
+
 def test_the_team_set_against_the_visitors_in_its_sentence_is_home() -> None:
     text = (
         "Atalanta missed the chance to go second as AS Roma fought back to earn a 1-1 draw against the 10-man"
