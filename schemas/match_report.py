@@ -1955,7 +1955,7 @@ _LINE_TOKEN = re.compile(
     r"|(?P<score>(?<![\d+])\d{1,2}[ ]?[:\-–][ ]?\d{1,2}(?![\d'’′+.]))"
     r"|(?P<minute>(?<![\w+])\d{1,3}(?:[ ]?(?:['’′]|\.|e\b|eme\b))?(?:[ ]?\+[ ]?\d{1,2}[ ]?['’′]?)?"
     r"(?:[ ]?(?:pt|st|p\.t\.?|s\.t\.?)(?!\w))?)"
-    r"|(?P<side>//|\|)|(?P<group>;)"
+    r"|(?P<side>//|\||(?<=[ ])[–—-](?=[ ]))|(?P<group>;)"  # "Baby (5′) – Gragnic (20′)": the two sides
     rf"|(?P<pen>(?i:(?<!\w)(?:{_PEN_FLAG})(?!\w)))"
     rf"|(?P<og>(?i:(?<!\w)(?:{_OG_FLAG})(?!\w)))"
     r"|(?:pour|for|für|voor|per)[ ]+(?:(?:le|la|les|the|de|het)[ ]+|l['’])?"

@@ -51,6 +51,14 @@ def test_lines_of_each_language(body: str, expected: list[tuple[str, int | None,
     assert _goals(body) == expected
 
 
+def test_a_spaced_dash_splits_the_two_sides_of_a_line_and_a_running_score_keeps_its_dash() -> None:
+    sides = [(e.player, e.side) for e in parse_line("Baby (5′) – Gragnic (20′), Couturier (67′ csc), Kovacevic (93′)")]
+    assert sides == [("Baby", 0), ("Gragnic", 1), ("Couturier", 1), ("Kovacevic", 1)]
+    assert [e.side for e in parse_line("Saint-Maximin (12′) - Jean-Pierre (30′)")] == [0, 1]  # not a name's hyphen
+    running = parse_line("1 - 0 Ruiz (31′), 1 - 1 Gil (71′)")
+    assert [(e.player, e.score, e.side) for e in running] == [("Ruiz", (1, 0), 0), ("Gil", (1, 1), 0)]
+
+
 def test_a_match_sheet_gives_its_line_ups_and_the_last_running_score() -> None:
     sheet = (
         "Amanecer: Roberto, Miralles, Willy, Rodrigo, Liberal, Sergio, Lolo, David, Javi, Juanma y Ramiro.\n\n"
