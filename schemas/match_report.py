@@ -1925,7 +1925,8 @@ def _evidence(stub: MatchStub, grounder: Grounder) -> str | None:
 
 _HEAD_START = r"(?:^[ \t]*[-*•]?[ \t]*|(?<=[.;|])[ \t]+)"
 _GOALS_HEAD = re.compile(
-    _HEAD_START + r"(?i:tore|torschützen|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
+    _HEAD_START + r"(?i:(?:die|the|les|los|i|de|le|el|het)[ \t]+)?"  # "Die Tore: 10. Thiaw (Eigentor) 0:1"
+    r"(?i:tore|torschützen|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
     r"|marcatori|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målene)[ \t]?:[ \t]*",
     re.MULTILINE,
 )
@@ -1941,7 +1942,8 @@ _RED_HEAD = (
 _CARDS_HEAD = re.compile(
     _HEAD_START + rf"(?P<kind>(?i:{_RED_HEAD}|{_YELLOW_HEAD}))[ \t]?:[ \t]*", re.MULTILINE
 )
-_NEXT_HEAD = re.compile(r"(?:[.;]\s+|\s+)(?=[A-ZÀ-Þ][\w.]*(?:[ -]\w+)?\s?:)")  # "... . Ast: 14.438", "Exp:"
+#: "... . Ast: 14.438", "Exp:"; not a name before a running score ("67. Baumgartlinger 0:2")
+_NEXT_HEAD = re.compile(r"(?:[.;]\s+|\s+)(?=[A-ZÀ-Þ][\w.]*(?:[ -][^\W\d]\w*)?\s?:(?!\d))")
 _SECOND_YELLOW_TEXT = re.compile(
     r"(?i)doppia ammonizione|second yellow|two yellow|gelb-rot|gelb/rot|zweite gelbe|doble amarilla|segunda amarilla"
     r"|deuxième avertissement|double avertissement|second avertissement|andet gule|tweede gele|twee gele"
@@ -2579,7 +2581,8 @@ def _clean_nulls(value: Any) -> Any:
 
 def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
     details = {ctx["index"]: answer for ctx, answer in answers.get("details", [])}
-    matches = []
+    matches: list[dict[str, Any]] = []
+    listed: dict[int, set[str]] = {}  # match -> the surnames its scorers line gives
     stubs = _stubs(answers, grounder)
     card_lines = bool(_card_lines(grounder.cleaned.text))
     summaries = {_pair(stub.home_team, stub.away_team): (goals, cards)
@@ -2608,6 +2611,7 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         line_goals, line_cards = line_facts(stub, stubs, grounder.cleaned.text, hints)
         if line_goals:
             goals = _with_line_goals(line_goals, goals, stub)
+            listed[len(matches)] = {_surname(goal["player"]) for goal in line_goals}
         cards = [_kind_from_text(_nearer_side(card, stub, grounder), grounder) for card in cards
                  if not _near(grounder, card["player"], _COACH_WORDS, _COACH_NEAR)]  # a coach's card is no player's
         if line_cards is not None:
@@ -2616,7 +2620,21 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
             cards = []  # the article lists its cards in lines, and none for this match
         cards = _once_each(cards, grounder)
         matches.append(_match_record(stub, extra, goals, cards, grounder))
-    return {"matches": matches}
+    return {"matches": _listed_scorers_stay(matches, listed)}
+
+
+def _listed_scorers_stay(matches: list[dict[str, Any]], listed: dict[int, set[str]]) -> list[dict[str, Any]]:
+    """A scorer a match's scorers line gives scores in that match, not in one the model put him in.
+
+    "Die Tore: 10. Thiaw (Eigentor) 0:1, 67. Baumgartlinger 0:2" under Schalke - Leverkusen:
+    asked about Bayern - Leipzig, the model listed them there too.
+    """
+    for index, match in enumerate(matches):
+        elsewhere = set().union(*(names for other, names in listed.items() if other != index))
+        own = listed.get(index, set())
+        match["goals"] = [goal for goal in match["goals"]
+                          if _surname(goal["player"]) in own or _surname(goal["player"]) not in elsewhere]  # fmt: skip
+    return matches
 
 
 def _match_record(

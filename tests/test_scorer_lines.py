@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.match_report import MatchStub, line_facts, parse_line, sheet_results
+from schemas.match_report import MatchStub, _listed_scorers_stay, line_facts, parse_line, sheet_results
 
 
 def _goals(body: str) -> list[tuple[str, int | None, bool, bool, str | None]]:
@@ -57,6 +57,27 @@ def test_a_spaced_dash_splits_the_two_sides_of_a_line_and_a_running_score_keeps_
     assert [e.side for e in parse_line("Saint-Maximin (12′) - Jean-Pierre (30′)")] == [0, 1]  # not a name's hyphen
     running = parse_line("1 - 0 Ruiz (31′), 1 - 1 Gil (71′)")
     assert [(e.player, e.score, e.side) for e in running] == [("Ruiz", (1, 0), 0), ("Gil", (1, 1), 0)]
+
+
+def test_a_goals_line_after_an_article_with_minute_first_entries_and_running_scores_is_read_whole() -> None:
+    text = (
+        "Schalke – Leverkusen 0:3\nAuch gegen Leverkusen gibts für die Knappen nichts zu holen.\n"
+        "Die Tore: 10. Thiaw (Eigentor) 0:1, 67. Baumgartlinger 0:2, 78. Schick 0:3.\n"
+        "Bayern München – Leipzig 3:3\nEin wildes Spiel.\n"
+    )
+    schalke = MatchStub(home_team="Schalke", away_team="Leverkusen", home_score=0, away_score=3)
+    bayern = MatchStub(home_team="Bayern München", away_team="Leipzig", home_score=3, away_score=3)
+    goals, _ = line_facts(schalke, [schalke, bayern], text, {})
+    assert [(g["player"], g["team"], g["minute"], g["own_goal"]) for g in goals or []] == [
+        ("Thiaw", "Leverkusen", 10, True), ("Baumgartlinger", "Leverkusen", 67, False),
+        ("Schick", "Leverkusen", 78, False),
+    ]  # fmt: skip
+    assert line_facts(bayern, [schalke, bayern], text, {})[0] is None
+    # the model's copy of those scorers into the other match goes; the line's own stay
+    matches = [{"goals": [dict(g) for g in goals or []]},
+               {"goals": [{"player": "Schick", "team": "Leipzig"}, {"player": "Kane", "team": "Bayern München"}]}]
+    kept = _listed_scorers_stay(matches, {0: {"thiaw", "baumgartlinger", "schick"}})
+    assert [[g["player"] for g in m["goals"]] for m in kept] == [["Thiaw", "Baumgartlinger", "Schick"], ["Kane"]]
 
 
 def test_a_match_sheet_gives_its_line_ups_and_the_last_running_score() -> None:
