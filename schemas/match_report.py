@@ -1925,7 +1925,8 @@ def _evidence(stub: MatchStub, grounder: Grounder) -> str | None:
 
 _HEAD_START = r"(?:^[ \t]*[-*•]?[ \t]*|(?<=[.;|])[ \t]+)"
 _GOALS_HEAD = re.compile(
-    _HEAD_START + r"(?i:(?:die|the|les|los|i|de|le|el|het)[ \t]+)?"  # "Die Tore: 10. Thiaw (Eigentor) 0:1"
+    _HEAD_START + r"(?:[A-ZÀ-ÞØÆÅ]{3,}[ \t]+)?"  # a section label before it: "1. DIVISION Mål: 1-0 Hallur Hansson"
+    r"(?i:(?:die|the|les|los|i|de|le|el|het)[ \t]+)?"  # "Die Tore: 10. Thiaw (Eigentor) 0:1"
     r"(?i:tore|torschützen|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
     r"|marcatori|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målene)[ \t]?:[ \t]*",
     re.MULTILINE,

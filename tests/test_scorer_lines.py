@@ -73,6 +73,12 @@ def test_a_goals_line_after_an_article_with_minute_first_entries_and_running_sco
         ("Schick", "Leverkusen", 78, False),
     ]  # fmt: skip
     assert line_facts(bayern, [schalke, bayern], text, {})[0] is None
+    # a section label in capitals before the head: "1. DIVISION Mål: 1-0 Hallur Hansson (7.)"
+    labelled = "Vendsyssel – Fredericia 1-1\n1. DIVISION Mål: 1-0 Hallur Hansson (7.), 1-1 Admir Catovic (80.)\n"
+    home = MatchStub(home_team="Vendsyssel", away_team="Fredericia", home_score=1, away_score=1)
+    assert [(g["player"], g["team"]) for g in line_facts(home, [home], labelled, {})[0] or []] == [
+        ("Hallur Hansson", "Vendsyssel"), ("Admir Catovic", "Fredericia")
+    ]
     # the model's copy of those scorers into the other match goes; the line's own stay
     matches = [{"goals": [dict(g) for g in goals or []]},
                {"goals": [{"player": "Schick", "team": "Leipzig"}, {"player": "Kane", "team": "Bayern München"}]}]
