@@ -1968,6 +1968,8 @@ _LINE_TOKEN = re.compile(
     r"|(?P<word>[^\W\d_][\w'’]*)"
 )
 _TAG = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þa-z]{0,3}$")
+_SLASH_TAG = re.compile(r"^(?P<head>\d[^/]*)/\s*(?P<tag>[A-ZÀ-ÞØÆÅ][\w.'’-]{0,15})$")
+_FLAG_ONLY = re.compile(rf"(?i:{_PEN_FLAG}|{_OG_FLAG})")
 _GLUED_FLAG = re.compile(r"(\d)(pen|og)\b", re.IGNORECASE)  # wire copy's "60pen", "55og"
 _GLUED = {"pen": "pen", "og": "o.g."}
 
@@ -2031,8 +2033,12 @@ def _tokens(body: str) -> list[tuple[str, str]]:
             kind = "paren"
         if kind == "paren":
             inner = hit.group("inner").strip()
+            slash = _SLASH_TAG.match(inner)  # "Bandholt (62./TSV)": the minute, then the team
             if _TAG.match(inner):
                 out.append(("ref", inner))
+            elif slash and not _FLAG_ONLY.fullmatch(slash["tag"]):
+                out.extend((k, t) for k, t in _tokens(slash["head"]) if k in ("minute", "pen", "og"))
+                out.append(("ref", slash["tag"]))
             else:
                 out.extend((k, t) for k, t in _tokens(inner) if k in ("minute", "pen", "og", "ref"))
             continue
@@ -2143,6 +2149,12 @@ def _initials(team: str) -> str:
     return "".join(w[0] for w in words).casefold()
 
 
+def _own_words(team: str, home: str, away: str) -> set[str]:
+    """The words of `team`'s name that the other team's name does not have."""
+    other = away if team == home else home
+    return set(re.findall(r"\w+", fold_text(team))) - set(re.findall(r"\w+", fold_text(other)))
+
+
 def _team_of_ref(ref: str | None, home: str, away: str) -> str | None:
     """The team a line's clue names: "Dijon", "les Girondins", "(RV)" for Rayo Vallecano, "l'OM"."""
     if not ref:
@@ -2153,6 +2165,8 @@ def _team_of_ref(ref: str | None, home: str, away: str) -> str | None:
         lambda team: folded in re.findall(r"\w+", fold_text(team)) and len(folded) >= 3,
         lambda team: _initials(team) == folded,
         lambda team: len(folded) <= 2 and fold_text(team).startswith(folded),
+        # "(C)" and "(U)" for Manchester City and Manchester United: the word only one of them has
+        lambda team: len(folded) <= 2 and any(word.startswith(folded) for word in _own_words(team, home, away)),
     )
     for test in tests:
         hits = [team for team in (home, away) if test(team)]

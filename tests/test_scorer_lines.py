@@ -86,6 +86,19 @@ def test_a_goals_line_after_an_article_with_minute_first_entries_and_running_sco
     assert [[g["player"] for g in m["goals"]] for m in kept] == [["Thiaw", "Baumgartlinger", "Schick"], ["Kane"]]
 
 
+def test_a_team_after_the_minute_in_brackets_and_one_letter_tags_of_two_clubs_of_one_city() -> None:
+    assert _goals("Bandholt (62./TSV), Mousa (90./Inter)") == [
+        ("Bandholt", 62, False, False, "TSV"), ("Mousa", 90, False, False, "Inter")
+    ]
+    assert _goals("Andersson (43./Elfmeter)") == [("Andersson", 43, True, False, None)]  # a flag, not a team
+    derby = MatchStub(home_team="Manchester United", away_team="Manchester City", home_score=2, away_score=2)
+    text = "Manchester United – Manchester City 2-2\nYellow cards: 90+1′ Janine Beckie (C), 12′ Ona Batlle (U)\n"
+    _, cards = line_facts(derby, [derby], text, {})
+    assert [(c["player"], c["team"]) for c in cards or []] == [
+        ("Janine Beckie", "Manchester City"), ("Ona Batlle", "Manchester United")
+    ]
+
+
 def test_a_match_sheet_gives_its_line_ups_and_the_last_running_score() -> None:
     sheet = (
         "Amanecer: Roberto, Miralles, Willy, Rodrigo, Liberal, Sergio, Lolo, David, Javi, Juanma y Ramiro.\n\n"
