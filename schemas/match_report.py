@@ -2278,16 +2278,13 @@ def _card_entries(body: str, head: str) -> list[tuple[_Entry, str]]:
             if part in ("//", "|"):
                 side += 1
                 continue
-            entries = parse_line(part)
-            if not entries:
-                continue
-            entry = entries[0]
-            entry.side = side
             if head.casefold() in ("gelb-rot", "gelb/rot") or (red and _SECOND_YELLOW_TEXT.search(part)):
                 colour = "second_yellow"
             else:
                 colour = "red" if red else "yellow"
-            out.append((entry, colour))
+            for entry in parse_line(part):  # "Busatto (Spa) e Pignatti (Spa)": one piece, two cards
+                entry.side = side
+                out.append((entry, colour))
     return out
 
 

@@ -99,6 +99,19 @@ def test_a_team_after_the_minute_in_brackets_and_one_letter_tags_of_two_clubs_of
     ]
 
 
+def test_every_player_of_a_cards_piece_gets_its_card() -> None:
+    text = (
+        "SPAL-SPEZIA 1-2 (0-1)\nAMMONITI: Grasselli (Spe), Busatto (Spa) e Pignatti (Spa).\n"
+        "ESPULSI: al 33′ s.t. Tonozzi (Spa) per fallo da ultimo uomo e al 37′ s.t. Casalnuovo (Spa) per proteste.\n"
+    )
+    stub = MatchStub(home_team="SPAL", away_team="Spezia", home_score=1, away_score=2)
+    _, cards = line_facts(stub, [stub], text, {})
+    assert [(c["player"], c["team"], c["minute"], c["card"]) for c in cards or []] == [
+        ("Grasselli", "Spezia", None, "yellow"), ("Busatto", "SPAL", None, "yellow"),
+        ("Pignatti", "SPAL", None, "yellow"), ("Tonozzi", "SPAL", 78, "red"), ("Casalnuovo", "SPAL", 82, "red"),
+    ]  # fmt: skip
+
+
 def test_a_match_sheet_gives_its_line_ups_and_the_last_running_score() -> None:
     sheet = (
         "Amanecer: Roberto, Miralles, Willy, Rodrigo, Liberal, Sergio, Lolo, David, Javi, Juanma y Ramiro.\n\n"
