@@ -460,7 +460,8 @@ def _assister_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding
 
 
 _SECOND_YELLOW_WORDS = _words(
-    "second yellow", "second booking", "two yellow", "gelb-rot", "gelb-rote", "gelbrot", "ampelkarte",
+    "second yellow", "second booking", "second bookable", "2nd yellow", "two yellow", "two bookings", "gelb-rot",
+    "gelb-rote", "gelbrot", "ampelkarte", "zweite gelbe", "twee keer geel",
     "andet gule", "andet gult", "to gule", "tweede gele", "twee gele", "doble amarilla", "segunda amarilla",
     "deuxième avertissement", "second avertissement", "second carton jaune", "deuxième carton jaune",
     "doppia ammonizione", "secondo giallo", "seconda ammonizione",
@@ -1946,7 +1947,8 @@ _CARDS_HEAD = re.compile(
 #: "... . Ast: 14.438", "Exp:"; not a name before a running score ("67. Baumgartlinger 0:2")
 _NEXT_HEAD = re.compile(r"(?:[.;]\s+|\s+)(?=[A-ZÀ-Þ][\w.]*(?:[ -][^\W\d]\w*)?\s?:(?!\d))")
 _SECOND_YELLOW_TEXT = re.compile(
-    r"(?i)doppia ammonizione|second yellow|two yellow|gelb-rot|gelb/rot|zweite gelbe|doble amarilla|segunda amarilla"
+    r"(?i)doppia ammonizione|second yellow|2nd yellow|second bookable|two yellow|two bookings|gelb-rot|gelb/rot"
+    r"|zweite gelbe|twee keer geel|doble amarilla|segunda amarilla|seconda ammonizione"
     r"|deuxième avertissement|double avertissement|second avertissement|andet gule|tweede gele|twee gele"
 )
 _PEN_FLAG = r"pen\.?|penalty|rig\.?|rigore|sp|s\.p\.|penal|de penalti|de penal|penalti|elfmeter|foulelfmeter|fe|straffe"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.match_report import MatchStub, _listed_scorers_stay, line_facts, parse_line, sheet_results
+from extractor.cleaning import clean
+from extractor.grounding import Grounder
+from schemas.match_report import MatchStub, _listed_scorers_stay, _text_kind, line_facts, parse_line, sheet_results
 
 
 def _goals(body: str) -> list[tuple[str, int | None, bool, bool, str | None]]:
@@ -110,6 +112,15 @@ def test_every_player_of_a_cards_piece_gets_its_card() -> None:
         ("Grasselli", "Spezia", None, "yellow"), ("Busatto", "SPAL", None, "yellow"),
         ("Pignatti", "SPAL", None, "yellow"), ("Tonozzi", "SPAL", 78, "red"), ("Casalnuovo", "SPAL", 82, "red"),
     ]  # fmt: skip
+
+
+def test_a_second_yellow_told_as_2nd_yellow_or_a_second_bookable_offence() -> None:
+    text = "Brighton – Tottenham 2-1\nRed cards: 76′ Rachel Williams (T) 2nd yellow\n"
+    stub = MatchStub(home_team="Brighton", away_team="Tottenham", home_score=2, away_score=1)
+    _, cards = line_facts(stub, [stub], text, {})
+    assert [(c["player"], c["card"]) for c in cards or []] == [("Rachel Williams", "second_yellow")]
+    prose = "Three minutes later Jennison Myrie-Williams was sent off for a second bookable offence."
+    assert _text_kind(Grounder(clean(prose)), "Jennison Myrie-Williams") == "second_yellow"
 
 
 def test_a_match_sheet_gives_its_line_ups_and_the_last_running_score() -> None:
