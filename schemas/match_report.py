@@ -441,9 +441,7 @@ def _assister_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding
                 continue
             takers = set()
             for hit in re.finditer(rf"(?<![\w'’]){re.escape(written)}(?![\w'’])", original):
-                stop = min([i for i in (original.find(". ", hit.end()), original.find("\n", hit.end())) if i >= 0]
-                           or [len(original)])  # fmt: skip
-                after = _SET_UP.search(original, hit.end(), min(stop, hit.end() + 80))
+                after = _SET_UP.search(original, hit.end(), min(_sentence_end(original, hit.end()), hit.end() + 80))
                 if after:
                     takers.add(after["name"])
             takers = {
@@ -597,6 +595,12 @@ def _sentence_start(text: str, position: int) -> int:
         return 0
     stop = text.rfind(". ", 0, position)
     return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, position) + 1)
+
+
+def _sentence_end(text: str, position: int) -> int:
+    """Where the sentence going on at `position` stops: its ". ", the line's end, or the text's end."""
+    stops = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
+    return min(stops, default=len(text))
 
 
 def _listed_entries(text: str, *heads: re.Pattern[str]) -> list[_Entry]:
@@ -878,14 +882,15 @@ _NO_SCORER_ROLES = (
 )
 
 
+_ROLE_BEFORE = re.compile(rf"(?<!\w)({_NO_SCORER_ROLES})\s+(?:[\w'’.-]+\s+)?$")
+_ROLE_REACH = 60
+
+
 def _role_before(grounder: Grounder, player: str) -> str | None:
-    """The coach or goalkeeper word written right before the player's name (or surname), if any."""
-    words = player.split()
-    for name in dict.fromkeys([player, *words[-1:]]):
-        if len(name) < 3:
-            continue
-        pattern = rf"(?<!\w)({_NO_SCORER_ROLES})\s+(?:[\w'’.-]+\s+)?{re.escape(fold_text(name))}(?!\w)"
-        hit = re.search(pattern, grounder.folded_text)
+    """The coach or goalkeeper word written right before a mention of the player (or surname), if any."""
+    text = grounder.folded_text
+    for start, _ in _mentions(grounder, player):
+        hit = _ROLE_BEFORE.search(text, max(0, start - _ROLE_REACH), start)
         if hit:
             return hit.group(1)
     return None
@@ -1305,8 +1310,7 @@ def _passage(grounder: Grounder, start: int, end: int, span: Literal["usual", "w
     if prose and (span == "wide" or (span == "usual" and unnamed)):
         begin, reach = _sentence_start(text, max(0, begin - 2)), 2 * _PASSAGE_BEFORE
     begin = max(begin, start - (2 * _PASSAGE_BEFORE if span == "own" else reach))
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    finish = min([*stops, end + _PASSAGE_AFTER, len(text)])
+    finish = min(_sentence_end(text, end), end + _PASSAGE_AFTER)
     a, b = grounder.to_original(begin, finish)
     return " ".join(grounder.cleaned.original[a:b].split())
 
@@ -1666,6 +1670,8 @@ def _winner_told(context: dict[str, Any], home: str, away: str, scores: tuple[in
         high, low = max(scores), min(scores)
         return (low, high) if loser_is_home else (high, low)
     return scores
+
+
 #: "between A and B" in the task's languages: the sentence names the match's two teams itself.
 _BETWEEN = re.compile(
     rf"\b(?:between|mellem|tussen|zwischen|tra|fra|entre)\s+{_ARTICLE}(?P<a>{_TEAM_NAME})"
