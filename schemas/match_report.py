@@ -524,6 +524,51 @@ def _flag_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     return findings
 
 
+_NUMBER_WORDS = {
+    word: number
+    for words in (
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+        "en to tre fire fem seks syv otte ni ti elleve tolv tretten fjorten femten",
+        "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn",
+        "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien",
+        "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince",
+        "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze",
+        "uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici quindici",
+    )
+    for number, word in enumerate(words.split(), 1)
+}
+_NUMBER_WORDS.update(
+    {"twenty": 20, "thirty": 30, "forty": 40, "tyve": 20, "tredive": 30, "zwanzig": 20, "dreißig": 30,
+     "twintig": 20, "dertig": 30, "veinte": 20, "treinta": 30, "vingt": 20, "trente": 30, "venti": 20, "trenta": 30}
+)  # fmt: skip
+#: Ordinal words before a minute word ("in the eighth minute", "achten Minute", "huitième minute").
+_ORDINAL_WORDS = {
+    word: number
+    for words in (
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
+        " fifteenth",
+        "første anden tredje fjerde femte sjette syvende ottende niende tiende ellevte tolvte trettende fjortende"
+        " femtende",
+        "ersten zweiten dritten vierten fünften sechsten siebten achten neunten zehnten elften zwölften"
+        " dreizehnten vierzehnten fünfzehnten",
+        "erste zweite dritte vierte fünfte sechste siebte achte neunte zehnte elfte zwölfte dreizehnte"
+        " vierzehnte fünfzehnte",
+        "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde dertiende"
+        " veertiende vijftiende",
+        "primer segundo tercer cuarto quinto sexto séptimo octavo noveno décimo",
+        "premier deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième onzième"
+        " douzième treizième quatorzième quinzième",
+        "primo secondo terzo quarto quinto sesto settimo ottavo nono decimo undicesimo dodicesimo"
+        " tredicesimo quattordicesimo quindicesimo",
+    )
+    for number, word in enumerate(words.split(), 1)
+} | {"primero": 1, "tercero": 3, "première": 1, "twentieth": 20, "thirtieth": 30, "fortieth": 40}
+# the article's folded text has no accents ("huitieme", "funften"): both spellings are read
+_NUMBER_WORDS |= {fold_text(word): number for word, number in _NUMBER_WORDS.items()}
+_ORDINAL_WORDS |= {fold_text(word): number for word, number in _ORDINAL_WORDS.items()}
+_MINUTE_WORD = r"minu(?:t|te|tes|ten|ti|to|tos|ut|tter)\b"
+_WORD_BEFORE = re.compile(rf"\b(\w+)[\s-]+{_MINUTE_WORD}")  # "eighth minute", "fem minutter"
+_WORD_AFTER = re.compile(rf"\b{_MINUTE_WORD}\s+(\w+)")  # Spanish "minuto ocho"
 _MINUTE_EXPR = re.compile(
     r"\d{1,3}\s*['.]?\s*\+\s*\d{1,2}"  # 90+2, 90'+2, 90.+2
     r"|\(\d{1,3}[.'e]?\)"  # (38.) (38') (38e)
@@ -532,6 +577,8 @@ _MINUTE_EXPR = re.compile(
     r"|\d{1,3}\s*'(?:\s*(?:pt|st)\b)?"  # 38', 4' st
     r"|\d{1,3}(?:e|eme)\b"  # 38e
     r"|\d{1,3}(?:st|nd|rd|th)\b"  # the 61st
+    rf"|\b(?:{'|'.join(_ORDINAL_WORDS)})[\s-]+{_MINUTE_WORD}"  # the eighth minute, huitième minute
+    rf"|\bminut[oe]s?\s+(?:{'|'.join(_NUMBER_WORDS)})\b"  # minuto ocho
 )
 
 
@@ -1076,19 +1123,6 @@ CHECKS = (
 # ---------------------------------------------------------------------------------------
 # The staged plan for small models: the matches first, then one short question per match.
 
-_NUMBER_WORDS = {
-    word: number
-    for words in (
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
-        "en to tre fire fem seks syv otte ni ti elleve tolv tretten fjorten femten",
-        "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn",
-        "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien",
-        "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince",
-        "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze",
-        "uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici quindici",
-    )
-    for number, word in enumerate(words.split(), 1)
-}
 _FROM_END = re.compile(
     r"from time|from the end|left|remaining|to go|to play|before the end"
     r"|minutes? of (?:a |an |the |their |its )?(?:[\w-]+ ){0,3}(?:vic|win|whis|end)"  # "within 11 minutes of (victory)"
@@ -1100,6 +1134,15 @@ _SECOND_HALF = re.compile(
     r"\bst\b|\bs\.t\b|secondo tempo|ripresa|second half|after the break|anden halvleg|2\. halvleg"
     r"|zweite[n]? (?:halbzeit|hälfte)|tweede helft|segund[ao] (?:tiempo|parte|mitad)|seconde période"
     r"|deuxième période|seconde mi-temps|deuxième mi-temps"
+)
+_ADDED_TIME = re.compile(
+    r"(?:added|stoppage|injury)[\s-]time|nachspielzeit|tillægstid|tillaegstid|overtid|blessuretijd|extra tijd"
+    r"|tiempo (?:añadido|anadido|de descuento|extra)|descuento|temps additionnel|arrêts de jeu|arrets de jeu|recupero"
+)
+_FIRST_HALF = re.compile(
+    r"first[\s-]half|første halvleg|forste halvleg|1\. halvleg|erste[n]? (?:halbzeit|hälfte|halfte)|eerste helft"
+    r"|primer (?:tiempo|parte)|primera parte|première période|premiere periode|première mi-temps|premiere mi-temps"
+    r"|primo tempo"
 )
 _STOPPAGE_TEXT = re.compile(r"(\d{1,3})\s*(?:['’′.]|e)?\s*\+\s*(\d{1,2})")
 
@@ -1119,10 +1162,13 @@ def parse_minute(written: str | None) -> int | None:
     digits = re.search(r"\d{1,3}", text)
     number = int(digits.group()) if digits else None
     if number is None:
-        words = re.search(r"\b(\w+)\s+(?:minut|minute|minuten|minuti|minutos)", text)
-        number = _NUMBER_WORDS.get(words.group(1)) if words else None
+        said = [_ORDINAL_WORDS.get(w) or _NUMBER_WORDS.get(w) for w in _WORD_BEFORE.findall(text)]
+        said += [_NUMBER_WORDS.get(w) for w in _WORD_AFTER.findall(text)]
+        number = next((n for n in said if n is not None), None)
     if number is None:
         return None
+    if _ADDED_TIME.search(text) and number <= 15:  # "in the first minute of added time" -> 91
+        return _in_range((45 if _FIRST_HALF.search(text) else 90) + number)
     if _FROM_END.search(text) and number < 90:
         return _in_range(90 - number)
     if _SECOND_HALF.search(text) and number <= 45:

@@ -134,6 +134,10 @@ def test_the_per_match_schema_admits_only_its_two_teams() -> None:
      ("4' st", 49), ("12' pt", 12), ("11 minutes from time", 79), ("with 20 minutes remaining", 70),
      ("within 11 minutes of a first ever victory", 79),
      ("fem minutter inde i anden halvleg", 50), ("seven minutes from time", 83), ("(38.)", 38),
+     ("in the eighth minute", 8), ("a fourth-minute header", 4), ("huitième minute", 8), ("in der achten Minute", 8),
+     ("in de achtste minuut", 8), ("en el minuto ocho", 8), ("i det ottende minut", 8),
+     ("twenty minutes from time", 70), ("second half", None), ("in the first minute of added time", 91),
+     ("third minute of first-half stoppage time", 48), ("2 minutes into stoppage time", 92),
      ("late", None), (None, None), ("200", None)],
 )  # fmt: skip
 def test_minutes_as_written_become_match_minutes(written: str | None, minute: int | None) -> None:
