@@ -112,7 +112,19 @@ def same_club(a: str, b: str) -> bool:
     ka, kb = club_key(a), club_key(b)
     if not ka or not kb:
         return a.strip().lower() == b.strip().lower()
-    return ka == kb or ka in kb.split() or kb in ka.split() or ka in kb or kb in ka
+    return ka == kb or ka in kb.split() or kb in ka.split() or ka in kb or kb in ka or initialism(a, b)
+
+
+def initialism(a: str, b: str) -> bool:
+    """Whether one name is the other's initials in capitals: 'YB' ~ 'BSC Young Boys', 'LS' ~ 'Lausanne-Sport'."""
+    for short, long in ((a.strip(), b), (b.strip(), a)):
+        if 2 <= len(short) <= 4 and short.isalpha() and short.isupper():
+            # the long name's words, less affixes and its own capitals ("BSC", "FC")
+            words = [w for w in re.findall(r"[^\W\d_]+", long) if not (w.isupper() and len(w) <= 4)]
+            words = [w for w in words if fold(w) not in CLUB_AFFIXES]
+            if len(words) == len(short) and "".join(fold(w)[0] for w in words) == fold(short):
+                return True
+    return False
 
 
 def resolve_keys(keys: Iterable[str]) -> dict[str, str]:

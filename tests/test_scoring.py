@@ -444,6 +444,11 @@ PERSON, TEAM = FieldRule(kind="person"), FieldRule(kind="team")
         ("1. FC Köln", "Köln", TEAM, True),
         ("Manchester United", "Manchester City", TEAM, False),
         ("Real Madrid", "Atlético Madrid", TEAM, False),
+        ("YB", "BSC Young Boys", TEAM, True),  # initials in capitals
+        ("LS", "Lausanne-Sport", TEAM, True),
+        ("Ls", "Lausanne-Sport", TEAM, False),  # not written as capitals
+        ("AB", "Aalborg BK", TEAM, False),  # the affix is not an initial
+        ("YB", "Young Boys Bern", TEAM, False),
         ("Cristian Romero", "Romero", PERSON, True),
         ("Alexander Scholz", "Scholz", PERSON, True),
         ("Cristian Romero", "C. Romero", PERSON, True),

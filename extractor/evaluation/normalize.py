@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from extractor.evalspec import FieldRule
 from extractor.names import CLUB_AFFIXES as TEAM_AFFIXES
 from extractor.names import club_key as team_key
-from extractor.names import fold
+from extractor.names import fold, initialism
 
 FUZZY_THRESHOLD = 85.0
 """Minimum rapidfuzz score (0-100) for two names or texts to count as the same."""
@@ -65,6 +65,8 @@ def team_similarity(a: str, b: str) -> float:
         return 1.0 if ka == kb else 0.0
     if ka == kb:
         return 1.0
+    if initialism(a, b):
+        return 0.9
     if _token_subset(ka.split(), kb.split()):
         return 0.95
     score = _ratio(ka, kb)
