@@ -591,11 +591,16 @@ _AFTER = re.compile(
 _BEFORE = re.compile(rf"(?<![\d:\-])(?P<b>{_MIN})\s*(?:['’′.]|e\b)\s*(?:pt|st)?\s*$")
 
 
-def _attached_minutes(grounder: Grounder, name: str) -> set[int]:
-    """Minutes written right against a mention of the player (the strongest evidence there is)."""
+def _attached_minutes(grounder: Grounder, name: str, told: re.Pattern[str] | None = None) -> set[int]:
+    """Minutes written right against a mention of the player (the strongest evidence there is).
+
+    With `told`, only at mentions with those words next to them: a card's minute, not his goal's.
+    """
     text = grounder.folded_text
     found: set[int] = set()
     for start, end in grounder.find_all(name) or grounder.find_all(name.split()[-1] if name.split() else name):
+        if told is not None and not told.search(text[max(0, start - _CARD_NEAR) : end + _CARD_NEAR]):
+            continue
         after = _AFTER.match(text, end)
         before = _BEFORE.search(text[max(0, start - 10) : start])
         for hit in (after, before):
@@ -620,8 +625,9 @@ def _minutes_near(grounder: Grounder, name: str) -> tuple[set[int], set[int]]:
     loose: set[int] = set()
     for start, end in _mentions(grounder, name):
         # this sentence and the one before it ("took the lead in the 13th minute. ... Scholz volleyed")
-        left = max(_sentence_start(text, _sentence_start(text, start) - 2), start - 2 * _WINDOW, 0)
-        stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+        here = _sentence_start(text, start, _stop_before)
+        left = max(_sentence_start(text, here - 2, _stop_before), start - 2 * _WINDOW, 0)
+        stops = [i for i in (_stop_after(text, end), text.find("\n", end)) if i >= 0]
         right = min([*stops, end + _WINDOW])
         covered: list[tuple[int, int]] = []
         for hit in _MINUTE_EXPR.finditer(text, left, right):
@@ -637,10 +643,33 @@ def _minutes_near(grounder: Grounder, name: str) -> tuple[set[int], set[int]]:
     return found, loose
 
 
-def _sentence_start(text: str, position: int) -> int:
+#: A full stop that ends a sentence, in folded text: not the one of "78. min." ("I det 78. min. blev").
+_STOP = re.compile(r"(?<!\bmin)\.(?= )(?!(?<=\d\.) min)")
+
+
+def _stop_before(text: str, position: int) -> int:
+    """The last sentence stop before `position` (-1: none)."""
+    stop = text.rfind(". ", 0, position)
+    while stop >= 0 and not _STOP.match(text, stop):
+        stop = text.rfind(". ", 0, stop)
+    return stop
+
+
+def _stop_after(text: str, position: int) -> int:
+    """The first sentence stop at or after `position` (-1: none)."""
+    hit = _STOP.search(text, position)
+    return hit.start() if hit else -1
+
+
+def _sentence_start(text: str, position: int, stop_before: Callable[[str, int], int] | None = None) -> int:
+    """Where the sentence going on at `position` starts (after its ". " or line break).
+
+    The questions' passages split at every ". " (their recorded answers depend on it); the
+    checks pass `_stop_before`, which reads "I det 78. min. blev" as one sentence.
+    """
     if position <= 0:
         return 0
-    stop = text.rfind(". ", 0, position)
+    stop = stop_before(text, position) if stop_before else text.rfind(". ", 0, position)
     return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, position) + 1)
 
 
@@ -715,6 +744,8 @@ def _minute_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
                 if minute is not None and minute in _listed_minutes(grounder.cleaned.text).get(_surname(player), ()):
                     continue  # a scorers or cards line gives it ("74′, 90′ Suarez")
                 attached = _attached_minutes(grounder, player)
+                if kind == "cards":  # "Zagadou (27.) ... sieht Rot (59.)": 27 is his goal's
+                    attached = _attached_minutes(grounder, player, _CARD_WORDS)
                 if len(attached) == 1:
                     value = next(iter(attached))
                     if value != minute:
@@ -1979,8 +2010,8 @@ def _evidence(stub: MatchStub, grounder: Grounder) -> str | None:
 _HEAD_START = r"(?:^[ \t]*[-*•]?[ \t]*|(?<=[.;|])[ \t]+)"
 _GOALS_HEAD = re.compile(
     _HEAD_START + r"(?:[A-ZÀ-ÞØÆÅ]{3,}[ \t]+)?"  # a section label before it: "1. DIVISION Mål: 1-0 Hallur Hansson"
-    r"(?i:(?:die|the|les|los|i|de|le|el|het)[ \t]+)?"  # "Die Tore: 10. Thiaw (Eigentor) 0:1"
-    r"(?i:tore|torschützen|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
+    r"(?i:(?:die|das|the|les|los|i|de|le|el|het)[ \t]+)?"  # "Die Tore: 10. Thiaw (Eigentor) 0:1"
+    r"(?i:tore|tor|torschützen|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
     r"|marcatori|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målene)[ \t]?:[ \t]*",
     re.MULTILINE,
 )
@@ -2003,13 +2034,16 @@ _SECOND_YELLOW_TEXT = re.compile(
     r"|zweite gelbe|twee keer geel|doble amarilla|segunda amarilla|seconda ammonizione"
     r"|deuxième avertissement|double avertissement|second avertissement|andet gule|tweede gele|twee gele"
 )
-_PEN_FLAG = r"pen\.?|penalty|rig\.?|rigore|sp|s\.p\.|penal|de penalti|de penal|penalti|elfmeter|foulelfmeter|fe|straffe"
+_PEN_FLAG = (
+    r"pen\.?|penalty|foulpenalty|rig\.?|rigore|sp|s\.p\.|penal|de penalti|de penal|penalti|elfmeter|foulelfmeter|fe"
+    r"|straffe"
+)
 _OG_FLAG = r"o\.g\.|own goal|csc|c\.s\.c\.|aut\.?|autogol|autorete|en contra|e\.c\.|p\.p\.|eigentor|selvmål"
 _NAME_WORD = r"[A-ZÀ-ÞØÆÅ][\w'’´\-]*\.?"  # "´": a broken accent of wire copy ("Mitrovi´c")
 _PARTICLE = r"(?:de|da|do|dos|di|del|della|van|von|der|den|ter|ten|el|al|bin|ibn)[ ]"
 _LINE_TOKEN = re.compile(
     r"(?P<paren>\((?P<inner>[^()]{0,40})\))"
-    r"|(?P<score>(?<![\d+])\d{1,2}[ ]?[:\-–][ ]?\d{1,2}(?![\d'’′+.]))"
+    r"|(?P<score>(?<![\d+])\d{1,2}[ ]?[:\-–][ ]?\d{1,2}(?![\d'’′+]|\.\d))"  # "0:1. 91. Wamangituka 0:2."
     r"|(?P<minute>(?<![\w+])\d{1,3}(?:[ ]?(?:['’′]|\.|e\b|eme\b))?(?:[ ]?\+[ ]?\d{1,2}[ ]?['’′]?)?"
     r"(?:[ ]?(?:pt|st|p\.t\.?|s\.t\.?)(?!\w))?)"
     r"|(?P<side>//|\||(?<=[ ])[–—-](?=[ ]))|(?P<group>;)"  # "Baby (5′) – Gragnic (20′)": the two sides
@@ -2126,7 +2160,9 @@ def parse_line(body: str) -> list[_Entry]:
     kinds = [kind for kind, _ in tokens]
     if "name" not in kinds:
         return []
-    reader = _LineReader(minutes_first="minute" in kinds[: kinds.index("name")])
+    first = kinds.index("name")
+    scores_first = "score" in kinds[:first] or "score" not in kinds
+    reader = _LineReader(minutes_first="minute" in kinds[:first], scores_first=scores_first)
     for kind, text in tokens:
         reader.read(kind, text)
     reader.close()
@@ -2138,8 +2174,9 @@ def parse_line(body: str) -> list[_Entry]:
 class _LineReader:
     """State of `parse_line`: the entry being read (its name, minutes and flags) and the clues."""
 
-    def __init__(self, minutes_first: bool) -> None:
+    def __init__(self, minutes_first: bool, scores_first: bool = True) -> None:
         self.minutes_first = minutes_first
+        self.scores_first = scores_first  # "1:0 Andersson (43.)"; else "31. Wamangituka 0:1. 91. ..."
         self.entries: list[_Entry] = []
         self.untagged = 0  # entries since the last team clue
         self.side = 0
@@ -2162,8 +2199,12 @@ class _LineReader:
         elif kind in ("pen", "og"):
             (self.slots[-1][1] if self.slots else self.waiting).add(kind)
         elif kind == "score":
-            self.close()
             home, away = re.split(r"[ ]?[:\-–][ ]?", text)
+            if not self.scores_first and self.name is not None:
+                self.score = (int(home), int(away))  # the score the open entry made
+                self.close()
+                return
+            self.close()
             self.score = (int(home), int(away))
         elif kind == "ref":
             self.tag(text)
@@ -2645,6 +2686,229 @@ def _clean_nulls(value: Any) -> Any:
     return value
 
 
+# ---------------------------------------------------------------------------------------
+# Cards told in prose ("Rot für Bittencourt", "Ross Flitney was then sent off", "blev BK Skjolds
+# Frederik Levinsen udvist"): read by code from the words of each language, where the article
+# has no cards lines. A small model lists few of them and gives most to the first team of its enum.
+
+_PERSON = (
+    r"(?P<name>[A-ZÀ-ÞØÆÅ][\w'’-]+(?:[ ](?:(?:de|da|di|do|dos|del|della|van|von|der|den|ter|ten|le|la)[ ])*"
+    r"[A-ZÀ-ÞØÆÅ][\w'’-]+){0,3})"
+)
+_FEW = r"(?:\S+[ ]){0,%d}?"  # a few words between the verb and the card ("sieht zudem nach einer Notbremse Rot")
+_THE = r"(?:(?:den|dem|der|die|the|le|la|l['’]|el|il|lo|het|de)\s*)?"
+_TELLS = (  # the card's words, then the player
+    r"(?i:(?:glatt\s+)?(?:gelb-?rot(?:e\s+karte)?|rot|rote\s+karte|gelb|gelbe\s+karte|platzverweis)\s+für)",
+    r"(?i:(?:(?:a|the|his|a\s+straight|a\s+second)\s+)?"
+    r"(?:red\s+card|yellow\s+card|booking|sending[\s-]off|dismissal)\s+(?:for|to|of))",
+    r"(?i:(?:rode|gele)\s+kaart\s+voor|(?:rood|geel)\s+voor)",
+    r"(?i:(?:rødt|gult|direkte\s+rødt)(?:\s+kort)?\s+til|udvisning\s+af)",
+    r"(?i:(?:carton\s+(?:rouge|jaune)|exclusion|expulsion|avertissement)\s+(?:\w+\s+)?(?:pour|à|de|d['’]))",
+    r"(?i:(?:tarjeta\s+(?:roja|amarilla)|roja\s+directa|expulsión|amonestación)\s+(?:\w+\s+)?(?:para|a|al|de|del))"
+    r"(?:\s+[a-záéíóúñ]+){0,2}",  # "la correcta expulsión del senegalés Pathe Ciss"
+    r"(?i:(?:cartellino\s+(?:rosso|giallo)|rosso\s+diretto|espulsione|ammonizione)\s+(?:per|a|di|al|del)"
+    r"|espulso|ammonito)",
+)
+_TOLD = (  # the player, then the card's words
+    r"(?i:\s+(?:was|is|has\s+been|had\s+been|got|gets)\s+(?:\w+\s+)?(?:sent\s+off|dismissed|booked|cautioned"
+    r"|red[\s-]carded|shown\s+(?:a|the|his)\s+(?:\w+\s+)?(?:red|yellow)))",
+    r"(?i:\s+(?:\w+\s+)?(?:received|receives|picked\s+up|saw|sees|earned|collected)\s+(?:a|an|the|his|their)?\s*"
+    r"(?:\w+\s+)?(?:red|yellow|booking|caution))",
+    r"(?i:\s+(?:sieht|sah)\s+" + _FEW % 4
+    + r"(?:gelb-?rot|glatt\s+rot|rot|gelb|die\s+(?:gelb-)?rote\s+karte|die\s+gelbe\s+karte)\b"
+    r"|\s+(?:flog|fliegt|musste)\s+" + _FEW % 3 + r"vom\s+platz)",
+    r"(?i:\s+(?:krijgt|kreeg|ontving|ontvangt|ziet|zag|pakt|pakte)\s+" + _FEW % 3
+    + r"(?:rood|geel|(?:de|een)\s+(?:rode|gele)\s+kaart|(?:rode|gele)\s+(?:kaart|prent))\b"
+    r"|\s+(?:de|een)\s+(?:rode|gele)\s+kaart\s+(?:toont|toonde|geeft|gaf)"
+    r"|\s+werd\s+(?:\w+\s+)?(?:uit\s+het\s+veld\s+gestuurd|weggestuurd))",
+    r"(?i:\s+(?:blev|bliver)\s+" + _FEW % 2 + r"udvist"
+    r"|\s+(?:fik|får|modtog|modtager)\s+" + _FEW % 3 + r"(?:rødt|gult|det\s+røde|det\s+gule))",
+    r"(?i:\s+(?:a\s+été|est|fut|sera|s['’]est\s+fait)\s+" + _FEW % 2 + r"(?:expulsé|exclu|averti)"
+    r"|\s+(?:écope|reçoit|a\s+reçu|prend|voit)\s+" + _FEW % 3 + r"(?:carton|rouge|jaune))",
+    r"(?i:\s+(?:fue|resultó|es|era)\s+(?:expulsado|amonestado)"
+    r"|\s+(?:vio|ve|recibió|recibe)\s+" + _FEW % 3 + r"(?:roja|amarilla|tarjeta))",
+    r"(?i:\s+(?:è\s+stato|viene|venne|fu)\s+(?:\w+\s+)?(?:espulso|ammonito)"
+    r"|\s+(?:rimedia|riceve|prende)\s+" + _FEW % 3 + r"(?:rosso|giallo|cartellino))",
+)
+_INVERTED = (  # the verb, the player, the card: German, Danish and Dutch word order after an adverb
+    (r"(?i:sieht|sah)", r"(?i:gelb-?rot|glatt\s+rot|rot|gelb|die\s+(?:gelb-)?rote\s+karte|die\s+gelbe\s+karte)\b"),
+    (r"(?i:blev|bliver)", r"(?i:udvist)"),
+    (r"(?i:fik|får|modtog)", r"(?i:(?:et\s+)?(?:direkte\s+)?(?:rødt|gult|det\s+røde|det\s+gule))"),
+    (r"(?i:krijgt|kreeg|ontving|ziet|zag)", r"(?i:(?:de\s+|een\s+)?(?:rood|geel|rode\s+kaart|gele\s+kaart))\b"),
+)
+
+
+def _person(group: str) -> str:
+    return _PERSON.replace("?P<name>", f"?P<{group}>")
+
+
+_PROSE_CARD = re.compile(
+    "|".join([
+        *(rf"(?P<tell{i}>{tell})\s+{_THE}{_person(f'after{i}')}" for i, tell in enumerate(_TELLS)),
+        *(rf"(?<!\w){verb}\s+{_person(f'inside{i}')}\s+{_FEW % 3}(?P<card{i}>{kind})"
+          for i, (verb, kind) in enumerate(_INVERTED)),
+        # "Joao Cancelo and Nelson Semedo both received straight reds": two players
+        *(rf"(?:{_person(f'also{i}')}[ ](?:and|und|en|og|et|y|e)[ ])?{_person(f'before{i}')}(?P<told{i}>{told})"
+          for i, told in enumerate(_TOLD)),
+    ])
+)  # fmt: skip
+_SENTENCE_STOP = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÀ-ÞØÆÅ\"“„«])|\n")
+_GENITIVE = re.compile(r"(?:['’]s|['’]|s)$")
+_NOT_A_PLAYER = re.compile(r"['’]s$")  # "for Richard Hill's side"
+_NOT_A_NAME = frozenset(
+    "dann da so nun auch aber doch und zudem später spater then but and also later so now here there og men så sa"
+    " her der nu senere derefter en maar toen nu dan ook daarna later et mais puis alors ensuite y pero luego"
+    " después despues e ma poi quindi poco il la le lo el de het die der das the".split()
+)  # a sentence's first word, capitalised like a name: "Dann sieht Robin Krauße Gelb-Rot"
+_SECOND_YELLOW_PHRASE = re.compile(r"(?i)gelb-?rot|tweede gele|twee keer geel")
+_RED_PHRASE = re.compile(
+    r"rot\b|rote|rood|rode|rodt|roja|rosso|rouge|red|vom platz|udvis|expuls|exclu|espuls|sent off|sending|dismiss"
+    r"|uit het veld|weggestuurd"
+)
+_OF_CLUB = ("van", "von", "de", "di", "da", "del")  # "Daan Blij van Excelsior Maassluis"
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence around [start, end): from the stop before it to the stop after it."""
+    stops = _SENTENCE_STOP.finditer(text, max(0, start - 400), start + 8)  # the look-ahead sees past `start`
+    left = max((hit.end() for hit in stops if hit.end() <= start), default=max(0, start - 400))
+    after = _SENTENCE_STOP.search(text, end)
+    return text[left : after.start() if after else len(text)]
+
+
+def _prose_kind(phrase: str, sentence: str) -> str:
+    """second_yellow when the sentence says so; else red or yellow by the phrase's own words."""
+    if _SECOND_YELLOW_WORDS.search(fold_text(sentence)) or _SECOND_YELLOW_PHRASE.search(phrase):
+        return "second_yellow"
+    return "red" if _RED_PHRASE.search(fold_text(phrase)) else "yellow"
+
+
+def _team_prefix(words: list[str], teams: tuple[str, str]) -> tuple[str | None, list[str]]:
+    """The club written with the player, and the player's own words.
+
+    "Kölns Bittencourt", "BK Skjolds Frederik Levinsen", "SVN’69-middenvelder Niels Keizer",
+    "Daan Blij van Excelsior Maassluis".
+    """
+    for cut, word in enumerate(words[1:-1], 1):
+        club = " ".join(words[cut + 1 :])
+        if word in _OF_CLUB and any(same_team(club, team) for team in teams):
+            return next(team for team in teams if same_team(club, team)), words[:cut]
+    for size in (3, 2, 1):
+        if len(words) <= size:
+            continue
+        head = words[:size]
+        last = head[-1].split("-")[0] if "-" in head[-1] and head[-1].split("-", 1)[1].islower() else head[-1]
+        for team in teams:
+            key = team_key(team)
+            for written in (" ".join([*head[:-1], last]), " ".join([*head[:-1], _GENITIVE.sub("", last)])):
+                folded = team_key(written)
+                if folded and (folded == key or (len(folded) >= 4 and folded in key.split())):
+                    return team, words[size:]
+    return None, words
+
+
+def _prose_card_team(
+    card: dict[str, Any], stub: MatchStub, goals: list[dict[str, Any]], model: list[dict[str, Any]], sentence: str
+) -> str | None:
+    """The card's team, or None (the card is then not kept).
+
+    Written with the player, else his goal's team in this match, else the model's when all its
+    cards for him agree, else the one of the two teams the card's sentence names. (The team named
+    nearer to him anywhere in the article was measured too: it gave wrong teams.)
+    """
+    if card["team"]:
+        return str(card["team"])
+    surname = _surname(card["player"])
+    scored = {goal["team"] for goal in goals if _surname(goal["player"]) == surname and not goal.get("own_goal")}
+    if len(scored) == 1:
+        return str(next(iter(scored)))
+    given = {item["team"] for item in model if _surname(item["player"]) == surname}
+    if len(given) == 1 and given <= {stub.home_team, stub.away_team}:
+        return str(next(iter(given)))
+    named = [team for team in (stub.home_team, stub.away_team) if _named_in(fold_text(sentence), team)]
+    return named[0] if len(named) == 1 else None
+
+
+def _paragraph_match(text: str, position: int, stubs: list[MatchStub]) -> MatchStub | None:
+    """The one match whose team the card's paragraph names (a prose round-up), else None."""
+    start, end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
+    folded = fold_text(text[start : end if end >= 0 else len(text)])
+    named = [stub for stub in stubs if any(_named_in(folded, team) for team in (stub.home_team, stub.away_team))]
+    return named[0] if len(named) == 1 else None
+
+
+def _prose_names(hit: re.Match[str]) -> tuple[str, list[str]]:
+    """The card's words and the one or two players a prose hit names."""
+    which = next(key for key, value in hit.groupdict().items() if value is not None and key[:4] in _PHRASE_GROUPS)
+    index = which[4:]
+    if which.startswith("tell"):
+        return hit[which], [hit[f"after{index}"]]
+    if which.startswith("card"):
+        return hit[which], [hit[f"inside{index}"]]
+    return hit[which], [name for name in (hit[f"before{index}"], hit[f"also{index}"]) if name]
+
+
+_PHRASE_GROUPS = ("tell", "told", "card")
+
+
+def prose_cards(
+    stub: MatchStub, stubs: list[MatchStub], grounder: Grounder,
+    goals: list[dict[str, Any]], model: list[dict[str, Any]],
+) -> list[dict[str, Any]]:  # fmt: skip
+    """The cards the article's sentences tell for one match, each with its team (or left out).
+
+    A minute is kept only when the card's sentence states exactly one.
+    """
+    text = grounder.cleaned.text
+    teams = (stub.home_team, stub.away_team)
+    found: list[dict[str, Any]] = []
+    position = 0
+    while hit := _PROSE_CARD.search(text, position):
+        position = hit.end()
+        phrase, names = _prose_names(hit)
+        first = names[0].split()[0]
+        if fold_text(first) in _NOT_A_NAME and len(names[0].split()) == 1:
+            position = hit.start() + len(first)  # "Dann sieht Robin Krauße Gelb-Rot": read on from "sieht"
+            continue
+        if (_match_of_line(text, hit.start(), stubs) or _paragraph_match(text, hit.start(), stubs)) is not stub:
+            continue
+        sentence = _sentence_of(text, hit.start(), hit.end())
+        minutes = {parse_minute(m.group()) for m in _MINUTE_EXPR.finditer(fold_text(sentence))} - {None}
+        for name in names:
+            team, words = _team_prefix(name.split(), teams)
+            while words and fold_text(words[0]) in _NOT_A_NAME:
+                words = words[1:]
+            player = " ".join(words)
+            if not player or _NOT_A_PLAYER.search(player) or any(same_team(player, side) for side in teams):
+                continue
+            if _near(grounder, player, _COACH_WORDS, _COACH_NEAR):
+                continue  # a coach's card is no player's
+            card = {"player": player, "team": team, "minute": next(iter(minutes)) if len(minutes) == 1 else None,
+                    "card": _prose_kind(phrase, sentence)}  # fmt: skip
+            card["team"] = _prose_card_team(card, stub, goals, model, sentence)
+            if card["team"] is not None:
+                found.append(card)
+    return found
+
+
+def _with_prose_cards(prose: list[dict[str, Any]], model: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The cards the sentences tell, and the model's cards of other players.
+
+    A prose card whose sentence writes no minute takes the one of the model's card for the same
+    player ("med to minutter tilbage": the model answered 88).
+    """
+    told = {_surname(card["player"]) for card in prose}
+    minutes: dict[str, set[int]] = {}
+    for card in model:
+        if card.get("minute") is not None:
+            minutes.setdefault(_surname(card["player"]), set()).add(card["minute"])
+    for card in prose:
+        given = minutes.get(_surname(card["player"]), set())
+        if card["minute"] is None and len(given) == 1:
+            card["minute"] = next(iter(given))
+    return [*prose, *(card for card in model if _surname(card["player"]) not in told)]
+
+
 def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
     details = {ctx["index"]: answer for ctx, answer in answers.get("details", [])}
     matches: list[dict[str, Any]] = []
@@ -2684,6 +2948,8 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
             cards = _with_line_cards(line_cards, cards, goals)
         elif card_lines:
             cards = []  # the article lists its cards in lines, and none for this match
+        else:
+            cards = _with_prose_cards(prose_cards(stub, stubs, grounder, goals, cards), cards)
         cards = _once_each(cards, grounder)
         matches.append(_match_record(stub, extra, goals, cards, grounder))
     return {"matches": _listed_scorers_stay(matches, listed)}
