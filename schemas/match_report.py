@@ -997,7 +997,7 @@ _AT_HOST = (
     r"|\b(?:in casa del(?:lo|la)?|sul campo del(?:lo|la)?|ospite del(?:lo|la)?)"
     r"|\b(?:chez|sur la pelouse d[eu]|dans l'antre d[eu])"
     r"|\b(?:op bezoek bij|uit bij|in de kuip bij)"
-    r"|\b(?:ude mod|på besøg hos|udekampe?n? mod)"
+    r"|\b(?:ude mod|ude over|udesejr over|på besøg hos|udekampe?n? mod|på udebane (?:mod|over|hos))"
     r"|\baway (?:game|match|trip|clash|fixture|tie) (?:against|at|with|to)"
     r"|\bauswärts(?:spiel)? (?:bei|in|gegen|beim)|\buitwedstrijd (?:bij|tegen|in)"
     r"|\btrasferta (?:di|a|contro|sul campo del(?:lo|la)?|in casa del(?:lo|la)?)"
@@ -1019,6 +1019,33 @@ _EPITHET = re.compile(
     r"(?:(?P<visitors>visitors|visiting side|gäste|ospiti|visiteurs|visitantes|bezoekers|gasten|gæsterne)"
     r"|(?P<hosts>hosts|home side|gastgeber|padroni di casa|hôtes|locales|anfitriones|thuisploeg|værterne))\b"
 )
+
+
+#: "Hobro fredag aften tog imod HB Køge", "Alpha hosted Beta": the team before the verb hosted the one after it.
+_RECEIVED = re.compile(
+    r"\b(?:tog imod|tager imod|hosted|hosts|welcomed|welcomes|empfing|empfangt|ontving|ontvangt|recibio a|recibe a"
+    r"|ha ospitato|ospita|ospitava|recoit|recevait|a recu|accueille|accueillait|a accueilli)\s+"
+)
+
+
+def _host_by_verb(grounder: Grounder, home: str, away: str) -> str | None:
+    """The team a sentence says received the other ("X tog imod Y"), or None.
+
+    The host is the team named last before the verb in its sentence, with the other team right
+    after the verb. Several such sentences must agree.
+    """
+    text = grounder.folded_text
+    mentions = {team: _mentions_of_team(grounder, team) for team in (home, away)}
+    said: set[str] = set()
+    for hit in _RECEIVED.finditer(text):
+        sentence = _sentence_start(text, hit.start())
+        last = {team: max((a for a, _ in spans if sentence <= a < hit.start()), default=-1)
+                for team, spans in mentions.items()}  # fmt: skip
+        subject = max(last, key=lambda team: last[team])
+        other = away if subject == home else home
+        if last[subject] >= 0 and any(a - hit.end() <= 12 for a, _ in mentions[other] if a >= hit.end()):
+            said.add(subject)
+    return next(iter(said)) if len(said) == 1 else None
 
 
 def _host_by_epithet(grounder: Grounder, home: str, away: str) -> str | None:
@@ -1054,20 +1081,22 @@ def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
         home, away = match.get("home_team") or "", match.get("away_team") or ""
         if not home or not away or _pair(home, away) in listed:
             continue
-        hosted = _hosted(grounder, away) and not _hosted(grounder, home)
-        if hosted or _host_by_epithet(grounder, home, away) == away:
-            message = (
-                f"the article says {away!r} was visited: it is the home team" if hosted
-                else f"the article calls {home!r} the visitors: {away!r} is the home team"
-            )
-            swapped = {
-                "home_team": away, "away_team": home,
-                "home_score": match.get("away_score"), "away_score": match.get("home_score"),
-                "home_coach": match.get("away_coach"), "away_coach": match.get("home_coach"),
-            }  # fmt: skip
-            findings += [
-                Finding(("matches", m, key), "home_from_text", message, "set", value) for key, value in swapped.items()
-            ]
+        if _hosted(grounder, away) and not _hosted(grounder, home):
+            message = f"the article says {away!r} was visited: it is the home team"
+        elif _host_by_epithet(grounder, home, away) == away:
+            message = f"the article calls {home!r} the visitors: {away!r} is the home team"
+        elif _host_by_verb(grounder, home, away) == away:
+            message = f"the article says {away!r} received {home!r}: it is the home team"
+        else:
+            continue
+        swapped = {
+            "home_team": away, "away_team": home,
+            "home_score": match.get("away_score"), "away_score": match.get("home_score"),
+            "home_coach": match.get("away_coach"), "away_coach": match.get("home_coach"),
+        }  # fmt: skip
+        findings += [
+            Finding(("matches", m, key), "home_from_text", message, "set", value) for key, value in swapped.items()
+        ]
     return findings
 
 
@@ -1655,6 +1684,9 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         if not home or not away or sorted(scores) != sorted((context["first"], context["second"])):
             continue
         home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
+        won = _won_over(context)
+        if won is not None:  # the sentence says who beat whom, and where
+            home, away, scores = won
         if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
             continue
         named = [_in_passage(team, context["passage"]) for team in (home, away)]
@@ -1765,6 +1797,49 @@ def _between(context: dict[str, Any]) -> tuple[str, str] | None:
     sentence = max(passage.rfind(". ", 0, score.start()) + 1, 0)
     hits = list(_BETWEEN.finditer(passage, sentence, score.start()))
     return (hits[-1]["a"], hits[-1]["b"]) if hits else None
+
+
+_WIN_VERB = (
+    r"won|wins|win|vandt|vinder|gewann|gewinnt|siegte|siegt|wint|won|gagne|a gagné|l'emporte|s'impose|ganó|gana"
+    r"|se impuso|vince|ha vinto|vinse|s'è imposto|si è imposto"
+)
+_AWAY_WORD = r"ude|away|auswärts|uit|à l'extérieur|fuera de casa|in trasferta"
+_HOME_WORD = r"hjemme|at home|zu hause|zuhause|thuis|à domicile|en casa|in casa"
+_AGAINST = r"over|mod|against|gegen|contre|face à|contra|ante|tegen|van|contro|sur"
+_AT = r"at|bei|beim|in|chez|bij|en casa de|en casa del|in casa del|in casa di"
+
+
+def _won_over(context: dict[str, Any]) -> tuple[str, str, tuple[int, int]] | None:
+    """(home, away, scores) when the score's own sentence says who beat whom, else None.
+
+    "vandt FC Thy-Thisted med 2-0 ude over Fortuna Hjørring", "Brøndby won 2-1 away at Kolding",
+    "FC Nordsjælland vandt 4-0 hjemme over AGF": the winner is named with the verb, the loser after
+    the score; "ude" / "at" make the loser the host, "hjemme" the winner, else the winner, named
+    first, is home (as where no one is said to have hosted). The model tends to take the first club
+    of the passage instead, which in a round-up's prose is often the previous sentence's.
+    """
+    first, second = context["first"], context["second"]
+    if first == second:
+        return None
+    score = rf"(?<!\d){first}\s?[-:–]\s?{second}(?!\d)|(?<!\d){second}\s?[-:–]\s?{first}(?!\d)"
+    tail = (
+        rf"(?:(?:med|mit|met|by|con|par|avec)\s+)?(?:{score})\s+(?:(?P<where>{_AWAY_WORD}|{_HOME_WORD})\s+)?"
+        rf"(?:(?P<against>{_AGAINST})|(?P<at>{_AT}))\s+{_ARTICLE}(?P<loser>{_TEAM_NAME})"
+    )
+    told = re.compile(
+        rf"(?:(?P<winner>{_TEAM_NAME})\s+(?:[a-zæøåäöüéèàí]+\s+){{0,2}}?(?i:{_WIN_VERB})"
+        rf"|(?<!\w)(?i:{_WIN_VERB})\s+(?:[a-zæøåäöüéèàí]+\s+){{0,2}}?{_ARTICLE}(?P<winner2>{_TEAM_NAME}))\s+{tail}"
+    )
+    passage = context["passage"]
+    for hit in told.finditer(passage):
+        winner, loser = (name.rstrip(".,;:") for name in (hit["winner"] or hit["winner2"], hit["loser"]))
+        if same_team(winner, loser):
+            continue
+        high, low = max(first, second), min(first, second)
+        where = (hit["where"] or "").casefold()
+        loser_hosts = bool(hit["at"]) or bool(where and re.fullmatch(_AWAY_WORD, where))
+        return (loser, winner, (low, high)) if loser_hosts else (winner, loser, (high, low))
+    return None
 
 
 def _same_pair(one: tuple[str, str], two: tuple[str, str]) -> bool:

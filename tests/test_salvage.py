@@ -260,6 +260,19 @@ def test_the_team_set_against_the_visitors_in_its_sentence_is_home() -> None:
     assert refined(data, hosts)[0]["matches"][0]["home_team"] == "Everton"
 
 
+def test_the_team_a_sentence_says_received_the_other_is_home() -> None:
+    text = "Der var drama, da Aarhus fredag aften tog imod Vejle i 1. division. Aarhus vandt til sidst 1-0."
+    data = {"matches": [match(home_team="Vejle", away_team="Aarhus", home_score=1, away_score=0)]}
+    result, warnings = refined(data, text)
+    assert (result["matches"][0]["home_team"], result["matches"][0]["away_score"]) == ("Aarhus", 1)
+    said = next(w.message for w in warnings if w.rule == "home_from_text")
+    assert said.endswith("received 'Vejle': it is the home team")
+    # the verb must stand between the two teams: "hosted" with no opponent after it says nothing
+    alone = "Vejle played well. Aarhus hosted a charity dinner on Friday, and Vejle won 1-0."
+    data = {"matches": [match(home_team="Vejle", away_team="Aarhus", home_score=1, away_score=0)]}
+    assert refined(data, alone)[0]["matches"][0]["home_team"] == "Vejle"
+
+
 def test_a_results_line_keeps_its_order_and_no_cue_changes_nothing() -> None:
     listed = "Köln - Leverkusen 0:2\nLeverkusen gewinnt in Köln."
     data = {"matches": [match(home_team="Köln", away_team="Leverkusen", home_score=0, away_score=2)]}

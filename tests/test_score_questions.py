@@ -234,6 +234,35 @@ def test_a_sentence_naming_the_match_between_two_teams_overrules_a_team_from_the
     assert matches == [("Skive", 1, 1, "FC Roskilde")]
 
 
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        # Danish word order: the verb, the winner, the score, "ude over" the loser, who hosted
+        ("Holstebro tabte i sidste uge. Lørdag vandt Skovbakken med 2-0 ude over Ribe i Serie 1.",
+         ("Holstebro", "Skovbakken", 2, 0), ("Ribe", 0, 2, "Skovbakken")),
+        # "hjemme over": the winner hosted; rivals named with two words before the club
+        ("Mens Ribe skuffede, vandt rivalerne fra Skovbakken 3-1 hjemme over Holstebro.",
+         ("Ribe", "Skovbakken", 3, 1), ("Skovbakken", 3, 1, "Holstebro")),
+        # English: "won ... at" the loser, who hosted
+        ("After Alpha stumbled on Friday, Beta won 2-1 at Gamma on Saturday.",
+         ("Alpha", "Beta", 2, 1), ("Gamma", 1, 2, "Beta")),
+        # German: "gewinnt 2:0 in" the loser's town
+        ("Leverkusen gewinnt 2:0 in Köln. Danach wird es wild.", ("Leverkusen", "Köln", 2, 0),
+         ("Köln", 0, 2, "Leverkusen")),
+        # no place word: the winner, named first, is home (the convention where no host is told)
+        ("Atalanta won 2-0 against Liverpool on Tuesday night. It was deserved.", ("Liverpool", "Atalanta", 0, 2),
+         ("Atalanta", 2, 0, "Liverpool")),
+    ],
+)  # fmt: skip
+def test_a_sentence_saying_who_beat_whom_and_where_decides_the_pair_and_the_host(
+    text: str, model: tuple[str, str, int, int], expected: tuple[str, int, int, str]
+) -> None:
+    home, away, home_score, away_score = model
+    assert one_answer(text, home_team=home, away_team=away, home_score=home_score, away_score=away_score) == [
+        expected
+    ]
+
+
 def test_a_match_sheet_lists_the_home_team_first() -> None:
     text = (
         "Le Red Star FC rentre de Carquefou avec un nul, 2-2.\n"
