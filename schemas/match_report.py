@@ -2082,12 +2082,12 @@ def _evidence(stub: MatchStub, grounder: Grounder) -> str | None:
 # (62e) pour Dijon // Diakité (33e) pour le Téfécé", "Ammoniti: Kulusevski (J), Darmian (I)".
 # A small model loses half of such a list; its format says who scored, when and for whom.
 
-_HEAD_START = r"(?:^[ \t]*[-*•]?[ \t]*|(?<=[.;|])[ \t]+)"
+_HEAD_START = r"(?:^[ \t]*[-*•]?[ \t]*|(?<=[.;|)])[ \t]+)"  # ")": "Fredensborg BI – Allerød FK 0 – 1 (0-1) Målscore:"
 _GOALS_HEAD = re.compile(
     _HEAD_START + r"(?:[A-ZÀ-ÞØÆÅ]{3,}[ \t]+)?"  # a section label before it: "1. DIVISION Mål: 1-0 Hallur Hansson"
     r"(?i:(?:die|das|the|les|los|i|de|le|el|het)[ \t]+)?"  # "Die Tore: 10. Thiaw (Eigentor) 0:1"
     r"(?i:tore|tor|torschützen|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
-    r"|marcatori|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målene)[ \t]?:[ \t]*",
+    r"|marcatori|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målscorer|målscore|målene)[ \t]?:[ \t]*",
     re.MULTILINE,
 )
 _YELLOW_HEAD = (

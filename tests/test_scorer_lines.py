@@ -276,3 +276,18 @@ def test_a_scorers_line_after_the_report_belongs_to_the_result_above_it() -> Non
     goals, _ = line_facts(first, [first, second], text)
     assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [("M. van Ginkel", "Vitesse", 43)]
     assert line_facts(second, [first, second], text) == (None, None)
+
+
+def test_a_danish_malscore_line_after_the_half_time_score_on_the_results_line_is_read() -> None:
+    first = MatchStub(home_team="Fredensborg BI", away_team="Allerød FK", home_score=0, away_score=1)
+    second = MatchStub(home_team="Greve", away_team="Vanløse IF", home_score=0, away_score=2)
+    text = (
+        "Fredensborg BI – Allerød FK 0 – 1 (0-1) Målscore: 19. min. 0 – 1 Oscar Lund.\n"
+        "Greve – Vanløse IF 0 – 2 (0-0) Målscorer: 61. min. 0 – 1 Jonas Bak, 90. min. 0 – 2 Rasmus Holm.\n"
+    )
+    goals, _ = line_facts(first, [first, second], text)
+    assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [("Oscar Lund", "Allerød FK", 19)]
+    goals, _ = line_facts(second, [first, second], text)
+    assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [
+        ("Jonas Bak", "Vanløse IF", 61), ("Rasmus Holm", "Vanløse IF", 90),
+    ]  # fmt: skip
