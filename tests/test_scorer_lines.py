@@ -6,7 +6,15 @@ import pytest
 
 from extractor.cleaning import clean
 from extractor.grounding import Grounder
-from schemas.match_report import MatchStub, _listed_scorers_stay, _text_kind, line_facts, parse_line, sheet_results
+from schemas.match_report import (
+    MatchStub,
+    _listed_scorers_stay,
+    _text_kind,
+    article_stage,
+    line_facts,
+    parse_line,
+    sheet_results,
+)
 
 
 def _goals(body: str) -> list[tuple[str, int | None, bool, bool, str | None]]:
@@ -291,3 +299,23 @@ def test_a_danish_malscore_line_after_the_half_time_score_on_the_results_line_is
     assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [
         ("Jonas Bak", "Vanløse IF", 61), ("Rasmus Holm", "Vanløse IF", 90),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("Bayern gewinnt am 10. Spieltag gegen Leipzig.", "10. Spieltag"),
+        ("Le PSG s'impose lors de la J34 face à Lens.", "J34"),
+        ("Il Napoli vince la ventesima giornata contro l'Inter.", "ventesima giornata"),
+        # a knockout round beside the group is the round ahead
+        ("Inter top Group D and move closer to the round of 16.", "Group D"),
+        # the round a win leads to, and a round of an earlier season, are not the match's
+        ("Rangers progressed to the Fourth Round after a Third Round win.", "Third Round"),
+        ("Vorig seizoen werd het 4-6 in de tweede speelronde. Nu werd het 4-4.", None),
+        # two different rounds: none is chosen
+        ("In matchday 5 Alpha won; in matchday 6 Beta lost.", None),
+        ("Alpha beat Beta 2-0.", None),
+    ],
+)  # fmt: skip
+def test_the_one_stage_an_article_names_is_read_as_written(text: str, stage: str | None) -> None:
+    assert article_stage(text) == stage
