@@ -3046,6 +3046,60 @@ def article_stage(text: str) -> str | None:
     return rounds[0] if len(rounds) == 1 else None
 
 
+# ---------------------------------------------------------------------------------------
+# Coaches, read by code where the article ties one to a club in so many words ("Leverkusens
+# Trainer Roger Schmidt", "Roma coach Paulo Fonseca", "FC Midtjyllands cheftræner, Brian Priske",
+# "træner for Hanstholm IF, Per Kristiansen") or a match sheet puts one under a line-up ("All.:
+# Carrera"). A coach named without his club ("Andrea Pirlo's men") is left null.
+
+_COACH_TITLE = (
+    r"(?:head\s+)?coach|manager|boss|trainer|coach|cheftræner|træner|entrenador|técnico|allenatore|entraîneur"
+    r"|oefenmeester|chef-?coach|cheftrainer"
+)
+_COACH_NAME = (
+    r"(?P<coach>[A-ZÀ-ÞØÆÅ][\w'’-]+(?:[ ](?:(?:de|da|di|van|von|der|den|ter|le|la|del)[ ])*"
+    r"[A-ZÀ-ÞØÆÅ][\w'’-]+){0,3})"
+)
+_CLUB_WORDS = r"[A-ZÀ-ÞØÆÅ][\w'’&.-]*(?:[ ][A-ZÀ-ÞØÆÅ0-9][\w'’&.-]*){0,2}"
+_COACH_OF = re.compile(
+    rf"(?P<club>{_CLUB_WORDS})(?:[ ]|-)(?i:{_COACH_TITLE}),?[ ]{_COACH_NAME}"  # "Roma coach Paulo Fonseca"
+    rf"|(?i:{_COACH_TITLE})[ ](?i:for|of|van|von|des|de|del|di|du)[ ](?P<club2>{_CLUB_WORDS}),?[ ]"
+    rf"{_COACH_NAME.replace('?P<coach>', '?P<coach2>')}"  # "træner for Hanstholm IF, Per Kristiansen"
+)
+_SHEET_COACH = re.compile(r"(?<![\w.])All\.:?[ ]?(?P<coach>[A-ZÀ-ÞØÆÅ][\w'’-]+(?:[ ][A-ZÀ-ÞØÆÅ][\w'’-]+){0,2})")
+_SHEET_TEAM = re.compile(
+    r"(?:^|(?<=[\s.]))(?P<team>[A-ZÀ-ÞØÆÅ][\w'’&.-]*(?:[ ][A-ZÀ-ÞØÆÅ][\w'’&.-]*){0,2})[ ]?(?:\(\d[\d-]+\))?[ ]?:"
+)  # "Lucchese:", "Inter (4-2-3-1):" opens a line-up
+
+
+def _club_of(written: str, team: str) -> bool:
+    """Whether the words before a coach's title name `team` ("Leverkusens", "Bayern", "FC Midtjyllands")."""
+    return _team_prefix([*written.split(), "X"], (team, team))[0] is not None or same_team(written, team)
+
+
+@functools.lru_cache(maxsize=16)
+def _coach_mentions(text: str) -> tuple[tuple[str, str], ...]:
+    """(club as written, coach) for every coach the article ties to a club."""
+    found = []
+    for hit in _COACH_OF.finditer(text):
+        club, coach = (hit["club"], hit["coach"]) if hit["coach"] else (hit["club2"], hit["coach2"])
+        found.append((club, coach))
+    for hit in _SHEET_COACH.finditer(text):
+        before = [team for team in _SHEET_TEAM.finditer(text, max(0, hit.start() - 600), hit.start())]
+        if before:
+            found.append((before[-1]["team"], hit["coach"]))
+    return tuple(found)
+
+
+def coaches(stub: MatchStub, text: str) -> tuple[str | None, str | None]:
+    """The home and the away coach the article ties to each team, where it names exactly one."""
+    out = []
+    for team in (stub.home_team, stub.away_team):
+        named = {coach for club, coach in _coach_mentions(text) if _club_of(club, team) and not same_team(coach, team)}
+        out.append(next(iter(named)) if len(named) == 1 else None)
+    return out[0], out[1]
+
+
 def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
     details = {ctx["index"]: answer for ctx, answer in answers.get("details", [])}
     matches: list[dict[str, Any]] = []
@@ -3110,11 +3164,12 @@ def _match_record(
     stub: MatchStub, extra: dict[str, Any], goals: list[dict[str, Any]], cards: list[dict[str, Any]],
     grounder: Grounder,
 ) -> dict[str, Any]:
-    """One match shaped like the root model; date and coaches are not asked (null), the stage is read by code."""
+    """One match shaped like the root model; the date is not asked (null), stage and coaches are read by code."""
+    home_coach, away_coach = coaches(stub, grounder.cleaned.text)
     return {
         "competition": extra.get("competition"), "stage": article_stage(grounder.cleaned.text), "date": None,
         "venue": extra.get("venue"),
-        **stub.model_dump(), "home_coach": None, "away_coach": None,
+        **stub.model_dump(), "home_coach": home_coach, "away_coach": away_coach,
         "goals": goals, "cards": cards, "evidence": _evidence(stub, grounder),
     }  # fmt: skip
 

@@ -11,6 +11,7 @@ from schemas.match_report import (
     _listed_scorers_stay,
     _text_kind,
     article_stage,
+    coaches,
     line_facts,
     parse_line,
     sheet_results,
@@ -319,3 +320,18 @@ def test_a_danish_malscore_line_after_the_half_time_score_on_the_results_line_is
 )  # fmt: skip
 def test_the_one_stage_an_article_names_is_read_as_written(text: str, stage: str | None) -> None:
     assert article_stage(text) == stage
+
+
+def test_a_coach_tied_to_his_club_in_so_many_words_or_under_a_sheets_line_up_is_read() -> None:
+    stub = MatchStub(home_team="Köln", away_team="Leverkusen", home_score=0, away_score=2)
+    text = "Leverkusen gewinnt 2:0 in Köln.\nLeverkusens Trainer Hans Berger: „Das war stark.“ Andrea Rossi's men lost."
+    assert coaches(stub, text) == (None, "Hans Berger")
+    danish = MatchStub(home_team="Atalanta", away_team="FC Midtjylland", home_score=1, away_score=1)
+    text = "Atalanta-træner Gian Piero Rossi roterede. FC Midtjyllands cheftræner, Bo Lund, var tilfreds."
+    assert coaches(danish, text) == ("Gian Piero Rossi", "Bo Lund")
+    sheet = MatchStub(home_team="Ascoli", away_team="Lucchese", home_score=2, away_score=0)
+    text = "Ascoli (4-3-3): Leali; Bianchi, Neri. All.: Carrera. Lucchese: Palmisani; Rossi, Verdi. All.: Testini."
+    assert coaches(sheet, text) == ("Carrera", "Testini")
+    # two coaches for one club: none is chosen
+    text = "Ascoli coach Marco Bell left. Ascoli coach Luca Prim arrived. Ascoli beat Lucchese 2-0."
+    assert coaches(sheet, text) == (None, None)
