@@ -477,10 +477,18 @@ _YELLOW_WORDS = _words(
 
 
 def _text_kind(grounder: Grounder, player: str) -> str | None:
-    """The card the words next to the player name: a second yellow, a red, a yellow, or None."""
+    """The card the words next to the player name in his sentence: a second yellow, a red, a yellow, or None.
+
+    "Rot für Bittencourt. Gelb-Rot für Wendell.": Wendell's second yellow is not Bittencourt's.
+    """
+    text = grounder.folded_text
     for kind, words in (("second_yellow", _SECOND_YELLOW_WORDS), ("red", _RED_WORDS), ("yellow", _YELLOW_WORDS)):
-        if _near(grounder, player, words, _NEAR):
-            return kind
+        for start, end in _mentions(grounder, player):
+            left = max(start - _NEAR, _sentence_start(text, start, _stop_before))
+            stop = _stop_after(text, end)
+            right = min(end + _NEAR, stop if stop >= 0 else len(text))
+            if words.search(text[left:right]):
+                return kind
     return None
 
 
@@ -1686,7 +1694,7 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
         won = _won_over(context)
         if won is not None:  # the sentence says who beat whom, and where
-            home, away, scores = won
+            home, away, scores = _answer_names(won[0], (home, away)), _answer_names(won[1], (home, away)), won[2]
         if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
             continue
         named = [_in_passage(team, context["passage"]) for team in (home, away)]
@@ -1840,6 +1848,21 @@ def _won_over(context: dict[str, Any]) -> tuple[str, str, tuple[int, int]] | Non
         loser_hosts = bool(hit["at"]) or bool(where and re.fullmatch(_AWAY_WORD, where))
         return (loser, winner, (low, high)) if loser_hosts else (winner, loser, (high, low))
     return None
+
+
+def _answer_names(written: str, answer: tuple[str, str]) -> str:
+    """The answer's name for a club a sentence names with words around it.
+
+    A headline run into the lede ("... des Jahres Leverkusen gewinnt 2:0") makes "Jahres
+    Leverkusen" of "Leverkusen".
+    """
+    words = written.split()
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        for name in answer:
+            if name and fold_text(tail) == fold_text(name):
+                return name
+    return written
 
 
 def _same_pair(one: tuple[str, str], two: tuple[str, str]) -> bool:
@@ -2883,13 +2906,15 @@ def _team_prefix(words: list[str], teams: tuple[str, str]) -> tuple[str | None, 
 
 
 def _prose_card_team(
-    card: dict[str, Any], stub: MatchStub, goals: list[dict[str, Any]], model: list[dict[str, Any]], sentence: str
+    card: dict[str, Any], stub: MatchStub, goals: list[dict[str, Any]], model: list[dict[str, Any]], sentence: str,
+    text: str,
 ) -> str | None:
     """The card's team, or None (the card is then not kept).
 
     Written with the player, else his goal's team in this match, else the model's when all its
-    cards for him agree, else the one of the two teams the card's sentence names. (The team named
-    nearer to him anywhere in the article was measured too: it gave wrong teams.)
+    cards for him agree, else the one of the two teams the card's sentence names, else the club
+    the article writes right before him elsewhere ("Kölns Bittencourt"). (The team named nearer
+    to him anywhere in the article was measured too: it gave wrong teams.)
     """
     if card["team"]:
         return str(card["team"])
@@ -2901,7 +2926,23 @@ def _prose_card_team(
     if len(given) == 1 and given <= {stub.home_team, stub.away_team}:
         return str(next(iter(given)))
     named = [team for team in (stub.home_team, stub.away_team) if _named_in(fold_text(sentence), team)]
-    return named[0] if len(named) == 1 else None
+    if len(named) == 1:
+        return named[0]
+    return _club_before_player(card["player"], stub, text)
+
+
+def _club_before_player(player: str, stub: MatchStub, text: str) -> str | None:
+    """The one club the article writes right before the player anywhere ("Kölns Bittencourt springt")."""
+    surname = player.split()[-1] if player.split() else player
+    clubs = set()
+    for hit in re.finditer(rf"((?:\S+[ ]){{1,3}}){re.escape(surname)}(?!\w)", text):
+        words = hit.group(1).split()
+        for size in range(len(words), 0, -1):
+            team, rest = _team_prefix([*words[-size:], surname], (stub.home_team, stub.away_team))
+            if team is not None and rest == [surname]:
+                clubs.add(team)
+                break
+    return next(iter(clubs)) if len(clubs) == 1 else None
 
 
 def _paragraph_match(text: str, position: int, stubs: list[MatchStub]) -> MatchStub | None:
@@ -2956,11 +2997,12 @@ def prose_cards(
             player = " ".join(words)
             if not player or _NOT_A_PLAYER.search(player) or any(same_team(player, side) for side in teams):
                 continue
-            if _near(grounder, player, _COACH_WORDS, _COACH_NEAR):
-                continue  # a coach's card is no player's
+            said = sentence.find(player)
+            if _COACH_WORDS.search(fold_text(sentence[max(0, said - _COACH_NEAR) : max(0, said)] + " " + name)):
+                continue  # a coach's card is no player's ("Union-Trainer Hans Weber sieht Rot")
             card = {"player": player, "team": team, "minute": next(iter(minutes)) if len(minutes) == 1 else None,
                     "card": _prose_kind(phrase, sentence)}  # fmt: skip
-            card["team"] = _prose_card_team(card, stub, goals, model, sentence)
+            card["team"] = _prose_card_team(card, stub, goals, model, sentence, text)
             if card["team"] is not None:
                 found.append(card)
     return found

@@ -122,3 +122,22 @@ def test_a_cards_minute_is_not_taken_from_the_players_goal_and_78_min_is_one_sen
     assert _cards(goal_then_card, "Hannover", "Dortmund", goals=goals) == [("Zagorski", "Dortmund", 59, "red")]
     danish = "Hannover - Dortmund 4-2\nI det 78. min. blev Dortmunds Frederik Lund udvist."
     assert _card_minute(danish, "Frederik Lund", 78) == 78
+
+
+def test_a_club_written_before_the_player_elsewhere_gives_his_team_and_each_card_keeps_its_own_kind() -> None:
+    text = (
+        "Leverkusen gewinnt 2:0 in Köln.\n"
+        "In der Nachspielzeit tritt Kölns Hansen seinen Gegenspieler um.\n"
+        "Schiedsrichter Brandt entscheidet: Rot für Hansen. Gelb-Rot für Wendel.\n"
+        "Leverkusens Trainer Hans Berger: „Wendel muss sich im Griff haben.“\n"
+    )
+    goals = [{"player": "Wendel", "team": "Leverkusen", "minute": None, "own_goal": False}]
+    assert _cards(text, "Köln", "Leverkusen", goals=goals) == [
+        ("Hansen", "Köln", None, "red"), ("Wendel", "Leverkusen", None, "second_yellow"),
+    ]  # fmt: skip  (Wendel is quoted next to a coach's title: still a player)
+    value, _ = refine(MatchReport, {"matches": [{
+        "competition": None, "stage": None, "date": None, "venue": None, "home_team": "Köln",
+        "away_team": "Leverkusen", "home_score": 0, "away_score": 2, "home_coach": None, "away_coach": None,
+        "goals": [], "cards": [{"player": "Hansen", "team": "Köln", "minute": None, "card": "red"}], "evidence": None,
+    }]}, Grounder(clean(text)), CHECKS)  # fmt: skip
+    assert value.model_dump()["matches"][0]["cards"][0]["card"] == "red"  # the next sentence's Gelb-Rot is Wendel's

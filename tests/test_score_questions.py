@@ -249,6 +249,9 @@ def test_a_sentence_naming_the_match_between_two_teams_overrules_a_team_from_the
         # German: "gewinnt 2:0 in" the loser's town
         ("Leverkusen gewinnt 2:0 in Köln. Danach wird es wild.", ("Leverkusen", "Köln", 2, 0),
          ("Köln", 0, 2, "Leverkusen")),
+        # a headline without a full stop runs into the lede: the answer's name, not "Jahres Leverkusen"
+        ("Die wildeste Nachspielzeit des Jahres\n\nLeverkusen gewinnt 2:0 in Köln. Danach wird es wild.",
+         ("Köln", "Leverkusen", 0, 2), ("Köln", 0, 2, "Leverkusen")),
         # no place word: the winner, named first, is home (the convention where no host is told)
         ("Atalanta won 2-0 against Liverpool on Tuesday night. It was deserved.", ("Liverpool", "Atalanta", 0, 2),
          ("Atalanta", 2, 0, "Liverpool")),
