@@ -38,6 +38,22 @@ _BOILERPLATE = frozenset(
         "related stories", "comments", "show comments", "back to top", "skip to content",
     }
 )  # fmt: skip
+#: A label that opens a list of other stories: what follows it, if it is only headlines, goes.
+_MORE_STORIES = frozenset(
+    {
+        "popular posts", "popular posts from this blog", "more from this blog", "you may also like",
+        "you might also like", "more stories", "most read", "most popular", "related posts", "latest news",
+        "mehr zum thema", "meistgelesen", "das könnte sie auch interessieren", "mest læste", "læs også",
+        "meest gelezen", "lire aussi", "à lire aussi", "les plus lus", "lo más leído", "te puede interesar",
+        "i più letti", "potrebbe interessarti",
+    }
+)  # fmt: skip
+#: A line that links another story: "Lees ook ADO Den Haag wint op zouteloze namiddag".
+_READ_ALSO = re.compile(
+    r"^(?:read also|see also|lees ook|lesen sie auch|læs også|læs ogsaa|lire aussi|à lire aussi|leggi anche"
+    r"|lee también|ver también)\b",
+    re.IGNORECASE,
+)
 _CHAR_MAP = {
     **dict.fromkeys("‘’‚‛′`´", "'"),
     **dict.fromkeys("“”„‟″«»", '"'),
@@ -150,6 +166,8 @@ def _is_boilerplate(line: str) -> bool:
         return True  # 'ADVERTISEMENT', 'LIVE'
     if stripped.strip(".:!|»›>-–— ").casefold() in _BOILERPLATE:
         return True
+    if _READ_ALSO.match(stripped) and _words(stripped) <= MAX_HEADLINE_WORDS + 3 and not _ends_sentence(stripped):
+        return True
     if _URL.search(stripped):
         label = _URL.sub(" ", stripped)
         return _words(label) <= MAX_LINK_LABEL_WORDS and not _is_data(label)
@@ -182,8 +200,31 @@ def _is_content(line: str) -> bool:
     return _is_data(line)
 
 
+def _headline_like(line: str) -> bool:
+    """A short line that does not read as a sentence: a headline, a name, a bare result."""
+    words = _words(line)
+    return words <= MAX_HEADLINE_WORDS and not (_ends_sentence(line) in (".", "。") and words >= 3)
+
+
+def _more_stories(lines: list[str]) -> list[int]:
+    """The lines from a 'Popular posts' label on, when only headlines follow it.
+
+    Results included: "Eastleigh 3-1 Newport County" under another post's title is not this article's.
+    """
+    marks = [i for i, line in enumerate(lines) if line.strip().strip(".:!|»›>-–— ").casefold() in _MORE_STORIES]
+    if not marks:
+        return []
+    after = [line for line in lines[marks[-1] + 1 :] if line.strip()]
+    if not after or not all(_headline_like(line) or _is_boilerplate(line) for line in after):
+        return []
+    return list(range(marks[-1], len(lines)))
+
+
 def _trailing_block(lines: list[str]) -> list[int]:
     """Indexes of the navigation/headline run at the end, or [] when there is none."""
+    more = _more_stories(lines)
+    if more:
+        return more
     last_content = max((i for i, line in enumerate(lines) if _is_content(line)), default=None)
     if last_content is None:
         return []

@@ -241,3 +241,18 @@ def test_locate_across_a_paragraph_break_and_a_removed_line() -> None:
 def test_locate_falls_back_to_the_original() -> None:
     cleaned = clean(_seed("002"))
     assert _located(cleaned, "Brøndby præsenterer stor profil") == "Brøndby præsenterer stor profil"
+
+
+def test_a_popular_posts_list_after_the_article_goes_with_its_results() -> None:
+    tail = ["Comments", "Popular posts from this blog", "Deal sealed with a new sponsor", "Richard Hill",
+            "Eastleigh 3-1 Newport County"]  # fmt: skip
+    cleaned = clean(ARTICLE + "\n\n" + "\n".join(tail) + "\n")
+    assert cleaned.text == ARTICLE
+    # a label with article text after it stays (Bild's "Auch Interessant" widget mid-article)
+    middle = ARTICLE + "\nMost read\n" + ARTICLE
+    assert clean(middle).text == middle
+
+
+def test_a_read_also_link_line_is_boilerplate() -> None:
+    text = ARTICLE + "\nLees ook: ADO Den Haag wint op zouteloze namiddag\n" + ARTICLE
+    assert "Lees ook: ADO Den Haag wint op zouteloze namiddag" in clean(text).removed
