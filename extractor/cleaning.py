@@ -4,10 +4,12 @@ The rules are generic and conservative: dropping a sentence of the article costs
 keeping a line of noise costs a few tokens. Two kinds of lines go:
 
 * standalone boilerplate anywhere: separators ('___'), a lone ALL-CAPS word
-  ('ADVERTISEMENT'), common page widgets ('share', 'read more'), and lines that are only
-  links ('More AP soccer: https://...').
+  ('ADVERTISEMENT'), common page widgets ('share', 'read more'), lines that are only
+  links ('More AP soccer: https://...') and one-line links to another story ('Lees ook: ...').
 * a trailing block of navigation: after the last line that is clearly article content,
-  a run of at least `MIN_TRAILING_BLOCK` short lines that read like headlines or labels.
+  a run of at least `MIN_TRAILING_BLOCK` short lines that read like headlines or labels; or
+  a label of other stories ('Popular posts', 'Most read', 'Læs også') followed by nothing but
+  short headline-like lines, whatever they hold (another post's 'Eastleigh 3-1 Newport County').
 
 Lines are kept or dropped whole, so every kept character has one original position.
 """
