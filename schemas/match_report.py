@@ -1108,8 +1108,16 @@ def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     return findings
 
 
+_DERBY = _words("derby", "derbi", "clasico", "clásico", "classico")  # "Brabantse derby": a kind of match, no place
+
+
 def _venue_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
-    """A venue is not a team name, and one venue for several matches of a round-up is a guess."""
+    """Venues and competitions that are something else.
+
+    A venue is not a team name, holds none ("OB-AGF", "derby bij FC Twente") and is no derby; one
+    venue for several matches of a round-up is a guess; a competition is no team and no derby
+    ("Flensburger Stadtderby").
+    """
     matches = data.get("matches") or []
     teams = {team_key(m.get(side) or "") for m in matches for side in ("home_team", "away_team")}
     venues = [team_key(m.get("venue") or "") for m in matches]
@@ -1119,11 +1127,23 @@ def _venue_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
         if not isinstance(venue, str) or not venue:
             continue
         key = team_key(venue)
-        if key in teams or any(part in teams for part in re.split(r"[-–/]", key) if part.strip()):
+        parts = [team_key(part) for part in re.split(r"\s*[-–/]\s*", venue) if part.strip()]  # "OB-AGF"
+        inside = any(re.search(rf"(?<!\w){re.escape(team)}(?!\w)", key) for team in teams if len(team) >= 3)
+        if key in teams or any(part in teams for part in parts) or inside:
             findings.append(Finding(("matches", m, "venue"), "venue_is_a_team", f"{venue!r} names a team", "null"))
+        elif _DERBY.search(fold_text(venue)):
+            findings.append(Finding(("matches", m, "venue"), "venue_is_a_derby", f"{venue!r} names a derby", "null"))
         elif venues.count(key) > 1:
             message = f"{venue!r} is given for {venues.count(key)} matches"
             findings.append(Finding(("matches", m, "venue"), "venue_repeated", message, "null"))
+    for m, match in enumerate(matches):
+        competition = match.get("competition")
+        if not isinstance(competition, str) or not competition:
+            continue
+        key = team_key(competition)
+        if key in teams or _DERBY.search(fold_text(competition)):
+            message = f"{competition!r} names a team or a derby, not a competition"
+            findings.append(Finding(("matches", m, "competition"), "competition_is_no_competition", message, "null"))
     return findings
 
 
@@ -3185,7 +3205,18 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
             cards = _with_prose_cards(prose_cards(stub, stubs, grounder, goals, cards), cards)
         cards = _once_each(cards, grounder)
         matches.append(_match_record(stub, extra, goals, cards, grounder))
-    return {"matches": _listed_scorers_stay(matches, listed)}
+    return {"matches": _one_competition(_listed_scorers_stay(matches, listed))}
+
+
+def _one_competition(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A round-up's matches left without a competition, where the others name one and only one.
+
+    The answers named one competition for two matches or more and no other: the rest play in it too.
+    """
+    named = [match["competition"] for match in matches if match.get("competition")]
+    if len(named) < 2 or len({fold_text(name) for name in named}) != 1:
+        return matches
+    return [{**match, "competition": match.get("competition") or named[0]} for match in matches]
 
 
 def _listed_scorers_stay(matches: list[dict[str, Any]], listed: dict[int, set[str]]) -> list[dict[str, Any]]:

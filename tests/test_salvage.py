@@ -388,3 +388,23 @@ def test_an_article_that_lists_its_cards_in_lines_gives_no_card_to_a_match_witho
         ("Vedat Muriqi", "Mallorca", False), ("Arda Güler", "Real Madrid", False),
         ("Vinícius Júnior", "Real Madrid", False),
     ]  # fmt: skip
+
+
+def test_a_venue_that_names_the_teams_or_a_derby_and_a_competition_that_is_a_derby_are_nulled() -> None:
+    text = "OB-AGF 2-1: a Brabantse derby of the Flensburger Stadtderby kind. OB beat AGF 2-1 and Vejle won 1-0."
+    base = {"home_team": "OB", "away_team": "AGF", "home_score": 2, "away_score": 1}
+    for venue, competition in (("OB-AGF", None), ("Brabantse derby", "Flensburger Stadtderby")):
+        result, warnings = refined({"matches": [match(**base, venue=venue, competition=competition)]}, text)
+        assert (result["matches"][0]["venue"], result["matches"][0]["competition"]) == (None, None)
+        assert {w.rule for w in warnings} & {"venue_is_a_team", "venue_is_a_derby"}
+
+
+def test_a_round_ups_matches_without_a_competition_take_the_one_the_others_name() -> None:
+    from schemas.match_report import _one_competition
+
+    matches = [{"competition": "Superligaen"}, {"competition": None}, {"competition": "superligaen"}]
+    assert [m["competition"] for m in _one_competition(matches)] == ["Superligaen", "Superligaen", "superligaen"]
+    two = [{"competition": "Serie A"}, {"competition": None}, {"competition": "Coppa Italia"}]
+    assert _one_competition(two) == two
+    once = [{"competition": "Serie A"}, {"competition": None}]
+    assert _one_competition(once) == once
