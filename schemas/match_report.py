@@ -403,7 +403,26 @@ def _scorer_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             ):
                 message = f"nothing near {player!r} tells of a goal"
                 findings.append(Finding(("matches", m, "goals", g), "no_goal_in_text", message))
+            elif (
+                _surname(player) in {_surname(card.get("player") or "") for card in match.get("cards") or []}
+                and _surname(player) not in _listed_minutes(grounder.cleaned.text)  # a scorers line lists him
+                and not _goal_told_apart(grounder, player)
+            ):
+                message = f"{player!r} is carded in this match and no sentence without a card tells of his goal"
+                findings.append(Finding(("matches", m, "goals", g), "carded_not_scorer", message))
     return findings
+
+
+def _goal_told_apart(grounder: Grounder, player: str) -> bool:
+    """Whether a sentence naming the player tells of a goal and of no card ("Gelb-Rot für Wendell" is a card)."""
+    text = grounder.folded_text
+    for start, end in _mentions(grounder, player):
+        left = _sentence_start(text, start, _stop_before)
+        stop = _stop_after(text, end)
+        sentence = text[left : stop if stop >= 0 else len(text)]
+        if _GOAL_WORDS.search(sentence) and not _CARD_WORDS.search(sentence):
+            return True
+    return False
 
 
 #: "Kaba chested the ball into the path of Scholz": the name after the words scored, the one before assisted.

@@ -408,3 +408,16 @@ def test_a_round_ups_matches_without_a_competition_take_the_one_the_others_name(
     assert _one_competition(two) == two
     once = [{"competition": "Serie A"}, {"competition": None}]
     assert _one_competition(once) == once
+
+
+def test_a_carded_player_is_no_scorer_unless_a_sentence_without_a_card_tells_of_his_goal() -> None:
+    text = "Alpha beat Beta 2-1. Tom Hale was sent off in the 73rd minute.\nSam Price scored twice for Alpha."
+    card = {"player": "Tom Hale", "team": "Beta", "minute": 73, "card": "red"}
+    data = {"matches": [match(home_team="Alpha", away_team="Beta", home_score=2, away_score=1, cards=[card],
+                              goals=[goal("Tom Hale", "Beta", 73), goal("Sam Price", "Alpha", None)])]}  # fmt: skip
+    result, warnings = refined(data, text)
+    assert [g["player"] for g in result["matches"][0]["goals"]] == ["Sam Price"]
+    assert "carded_not_scorer" in {w.rule for w in warnings}
+    scored = text + " Tom Hale had headed Beta level before that."
+    result, _ = refined(data, scored)
+    assert [g["player"] for g in result["matches"][0]["goals"]] == ["Tom Hale", "Sam Price"]
