@@ -428,7 +428,9 @@ def _goal_told_apart(grounder: Grounder, player: str) -> bool:
 #: "Kaba chested the ball into the path of Scholz": the name after the words scored, the one before assisted.
 _SET_UP = re.compile(
     r"\b(?:into the path of|set up|sets up|teed up|tees up|picked out|picks out|crossed for|squared for"
-    r"|laid (?:it|the ball) (?:off|on) for|assist(?:ed)? for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"|laid (?:it|the ball) (?:off|on) for|assist(?:ed)? for|(?:cross|corner|pass|ball|delivery|free-kick)"
+    r" (?:was )?(?:converted|headed home|finished|turned in|nodded in|tapped in) by"
+    r"|in den lauf von)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
     r"(?P<name>[A-ZÀ-ÞØÆÅ][\w'’-]+(?:\s[A-ZÀ-ÞØÆÅ][\w'’-]+)?)"
 )
 
@@ -459,7 +461,7 @@ def _assister_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding
             if len(written) < 3:
                 continue
             takers = set()
-            for hit in re.finditer(rf"(?<![\w'’]){re.escape(written)}(?![\w'’])", original):
+            for hit in re.finditer(rf"(?<![\w'’]){re.escape(written)}(?:(?![\w'’])|['’]s\b)", original):
                 after = _SET_UP.search(original, hit.end(), min(_sentence_end(original, hit.end()), hit.end() + 80))
                 if after:
                     takers.add(after["name"])
