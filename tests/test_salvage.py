@@ -232,8 +232,8 @@ def test_a_scorer_the_article_says_set_the_goal_up_gives_it_to_the_player_he_set
     both = {"matches": [match(home_team="Atalanta", away_team="Midtjylland", home_score=0, away_score=2, goals=goals)]}
     assert [g["player"] for g in refined(both, text)[0]["matches"][0]["goals"]] == ["Sory Kaba", "Scholz"]
     # "X's cross was converted by Y": the possessive and the passive
-    passive = ("Millwall won 1-0. The only goal came in the twelfth minute, when Amy Gale's cross was converted"
-               " by Megan Wynn.")  # fmt: skip
+    passive = ("Millwall beat London Bees 1-0. The only goal came in the twelfth minute, when Amy Gale's cross"
+               " was converted by Megan Wynn.")  # fmt: skip
     data = {"matches": [match(home_team="Millwall", away_team="London Bees", home_score=1, away_score=0,
                               goals=[goal("Amy Gale", "Millwall", 12)])]}  # fmt: skip
     assert [g["player"] for g in refined(data, passive)[0]["matches"][0]["goals"]] == ["Megan Wynn"]
