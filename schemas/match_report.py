@@ -660,6 +660,8 @@ def _minutes_near(grounder: Grounder, name: str) -> tuple[set[int], set[int]]:
         right = min([*stops, end + _WINDOW])
         covered: list[tuple[int, int]] = []
         for hit in _MINUTE_EXPR.finditer(text, left, right):
+            if _SPAN_BEFORE.search(text[max(0, hit.start() - 16) : hit.start()]):
+                continue  # "de laatste 25 minuten": a stretch, no minute
             tail = _TAIL_STOP.split(text[hit.end() : hit.end() + 24], maxsplit=1)[0]
             minute = parse_minute(hit.group() + tail)
             if minute is not None:
@@ -2013,12 +2015,24 @@ def _with_opponent(stub: MatchStub, grounder: Grounder) -> MatchStub:
     return stub
 
 
+#: A club joined to a player's role, then his name: Dutch/German/Danish compounds ("Rouveen-aanvaller
+#: Daimen Schra", "VfB-Stürmer Silas Wamangituka", "Hobro-spilleren").
+_ROLE_COMPOUND = re.compile(
+    r"^(?P<club>[A-ZÀ-ÞØÆÅ][\w'’.]*)-(?i:aanvaller|verdediger|middenvelder|spits|doelman|keeper|trainer|coach"
+    r"|stürmer|verteidiger|mittelfeldspieler|torwart|torhüter|profi|spieler|spilleren|angriber|forsvarer|træner"
+    r"|målmand|kaptajn|aanvoerder|kapitän)(?:\s+[A-ZÀ-ÞØÆÅ][\w'’-]+)*$"
+)
+
+
 def _club_name(team: str, grounder: Grounder) -> str:
     """The club's name as the article writes it, where the model gave a word of it.
 
     "Mailand" of "Inter Mailand" (a known club name in the text) is "Inter Mailand"; the German
     demonym "Dortmunder" ("die Dortmunder") is "Dortmund" when the article also writes that.
     """
+    role = _ROLE_COMPOUND.match(team)
+    if role:  # "Rouveen-aanvaller Daimen Schra": the club of a player's role, not a club
+        return role["club"]
     folded = fold_text(team).strip()
     if not folded or " " in folded or folded in CLUB_ALIASES or folded in CLUB_ALIASES.values():
         return team
@@ -2891,6 +2905,10 @@ _PROSE_CARD = re.compile(
           for i, told in enumerate(_TOLD)),
     ])
 )  # fmt: skip
+#: "de laatste 25 minuten tien tegen negen": a stretch of the match, not the minute of the card.
+_SPAN_BEFORE = re.compile(
+    r"(?:last|final|laatste|letzten|sidste|dernieres|ultimos|ultimi|next|first|eerste|ersten)\s+$"
+)
 _SENTENCE_STOP = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÀ-ÞØÆÅ\"“„«])|\n")
 _GENITIVE = re.compile(r"(?:['’]s|['’]|s)$")
 _NOT_A_PLAYER = re.compile(r"['’]s$")  # "for Richard Hill's side"
@@ -3030,7 +3048,11 @@ def prose_cards(
         if (_match_of_line(text, hit.start(), stubs) or _paragraph_match(text, hit.start(), stubs)) is not stub:
             continue
         sentence = _sentence_of(text, hit.start(), hit.end())
-        minutes = {parse_minute(m.group()) for m in _MINUTE_EXPR.finditer(fold_text(sentence))} - {None}
+        folded_sentence = fold_text(sentence)
+        minutes = {
+            parse_minute(m.group()) for m in _MINUTE_EXPR.finditer(folded_sentence)
+            if not _SPAN_BEFORE.search(folded_sentence[max(0, m.start() - 16) : m.start()])
+        } - {None}  # fmt: skip
         for name in names:
             team, words = _team_prefix(name.split(), teams)
             while words and fold_text(words[0]) in _NOT_A_NAME:

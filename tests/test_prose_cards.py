@@ -141,3 +141,20 @@ def test_a_club_written_before_the_player_elsewhere_gives_his_team_and_each_card
         "goals": [], "cards": [{"player": "Hansen", "team": "Köln", "minute": None, "card": "red"}], "evidence": None,
     }]}, Grounder(clean(text)), CHECKS)  # fmt: skip
     assert value.model_dump()["matches"][0]["cards"][0]["card"] == "red"  # the next sentence's Gelb-Rot is Wendel's
+
+
+def test_a_stretch_of_the_match_is_no_cards_minute() -> None:
+    text = (
+        "Rouveen - Quick 2:1\nQuick-verdediger Jan Bakker krijgt vervolgens rood, waardoor het de laatste 25 minuten"
+        " tien tegen negen is."
+    )
+    assert _cards(text, "Rouveen", "Quick") == [("Jan Bakker", "Quick", None, "red")]
+
+
+def test_a_club_joined_to_a_players_role_is_the_club() -> None:
+    from schemas.match_report import _club_name
+
+    grounder = Grounder(clean("Rouveen-aanvaller Daimen Schra gaat naar de grond. VfB-Stürmer Silas Kalu trifft."))
+    assert _club_name("Rouveen-aanvaller Daimen Schra", grounder) == "Rouveen"
+    assert _club_name("VfB-Stürmer Silas Kalu", grounder) == "VfB"
+    assert _club_name("Saint-Étienne", grounder) == "Saint-Étienne"
