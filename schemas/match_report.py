@@ -1846,8 +1846,13 @@ def _between(context: dict[str, Any]) -> tuple[str, str] | None:
     if score is None:
         return None
     sentence = max(passage.rfind(". ", 0, score.start()) + 1, 0)
-    hits = list(_BETWEEN.finditer(passage, sentence, score.start()))
+    hits = [hit for hit in _BETWEEN.finditer(passage, sentence, score.start())
+            if not any(_LEAGUE_WORD.search(fold_text(hit[side])) for side in ("a", "b"))]  # fmt: skip
     return (hits[-1]["a"], hits[-1]["b"]) if hits else None
+
+
+#: "the clash between the Northern and Southern Division": two divisions, no clubs.
+_LEAGUE_WORD = re.compile(r"\b(?:division|divisie|league|liga|ligue|conference|serie|cup|pokal|coupe|copa|coppa)$")
 
 
 _WIN_VERB = (
