@@ -1706,7 +1706,7 @@ def _unshouted(name: str, text: str) -> str:
 _LEDE = 600  # the headline and first paragraph: where a single-match report names its two teams
 
 
-def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub], list[MatchStub]]:
+def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub], list[MatchStub], int]:
     """Step 1's final results, each pair once: those whose passage names both teams, then the others.
 
     Where a pair has several, the one with most goals: a half-time or running score taken for a
@@ -1721,6 +1721,7 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         return _in_passage(team, lede) and len(_capitalised_mentions(grounder, team)) >= 2
 
     best: dict[frozenset[str], tuple[bool, MatchStub]] = {}
+    told: set[frozenset[str]] = set()  # pairs whose sentence says who beat whom
     for context, answer in [*answers.get("results", []), *answers.get("results_wider", [])]:
         kind = getattr(answer, "result", None)
         if answer is None or not (kind == "final" or (kind == "other" and not context["score"][0].isdigit())):
@@ -1738,6 +1739,7 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         won = _won_over(context)
         if won is not None:  # the sentence says who beat whom, and where
             home, away, scores = _answer_names(won[0], (home, away)), _answer_names(won[1], (home, away)), won[2]
+            told.add(_pair(home, away))
         if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
             continue
         named = [_in_passage(team, context["passage"]) for team in (home, away)]
@@ -1750,7 +1752,10 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         kept = best.get(pair)
         if kept is None or (all(named), sum(scores)) > (kept[0], kept[1].home_score + kept[1].away_score):
             best[pair] = (all(named), stub)
-    return [stub for strong, stub in best.values() if strong], [stub for strong, stub in best.values() if not strong]
+    strong = [stub for named, stub in best.values() if named]
+    said = [stub for stub in strong if _pair(stub.home_team, stub.away_team) in told]
+    rest = [stub for stub in strong if _pair(stub.home_team, stub.away_team) not in told]
+    return [*said, *rest], [stub for named, stub in best.values() if not named], len(said)
 
 
 #: Words that write a score from the loser's side: "tabte 0-1 til Liverpool", "a 0-1 defeat".
@@ -1862,7 +1867,7 @@ _WIN_VERB = (
 _AWAY_WORD = r"ude|away|auswärts|uit|à l'extérieur|fuera de casa|in trasferta"
 _HOME_WORD = r"hjemme|at home|zu hause|zuhause|thuis|à domicile|en casa|in casa"
 _AGAINST = r"over|mod|against|gegen|contre|face à|contra|ante|tegen|van|contro|sur"
-_AT = r"at|bei|beim|in|chez|bij|en casa de|en casa del|in casa del|in casa di"
+_AT = r"at|bei|beim|in|à|chez|bij|en casa de|en casa del|in casa del|in casa di"
 
 
 def _won_over(context: dict[str, Any]) -> tuple[str, str, tuple[int, int]] | None:
@@ -1887,15 +1892,31 @@ def _won_over(context: dict[str, Any]) -> tuple[str, str, tuple[int, int]] | Non
         rf"|(?<!\w)(?i:{_WIN_VERB})\s+(?:[a-zæøåäöüéèàí]+\s+){{0,2}}?{_ARTICLE}(?P<winner2>{_TEAM_NAME}))\s+{tail}"
     )
     passage = context["passage"]
+    high, low = max(first, second), min(first, second)
     for hit in told.finditer(passage):
         winner, loser = (name.rstrip(".,;:") for name in (hit["winner"] or hit["winner2"], hit["loser"]))
         if same_team(winner, loser):
             continue
-        high, low = max(first, second), min(first, second)
         where = (hit["where"] or "").casefold()
         loser_hosts = bool(hit["at"]) or bool(where and re.fullmatch(_AWAY_WORD, where))
         return (loser, winner, (low, high)) if loser_hosts else (winner, loser, (high, low))
+    lost = re.compile(
+        rf"(?P<loser>{_TEAM_NAME})\s+(?:[a-zæøåäöüéèàí]+\s+){{0,2}}?(?i:{_LOSS_VERB})\s+(?:(?:{score})\s+)?"
+        rf"(?:(?P<at>{_AT})|(?:{_AGAINST}|to|til|tegen|face à|devant))\s+{_ARTICLE}(?P<winner>{_TEAM_NAME})"
+        rf"\s*\(?(?:{score})"
+    )  # "Metz s'incline à Rennes (1-0)": the loser, the verb, the winner, then the score
+    for hit in lost.finditer(passage):
+        winner, loser = (name.rstrip(".,;:") for name in (hit["winner"], hit["loser"]))
+        if same_team(winner, loser):
+            continue
+        return (winner, loser, (high, low)) if hit["at"] else (loser, winner, (low, high))
     return None
+
+
+_LOSS_VERB = (
+    r"lost|loses|lose|went down|tabte|taber|verlor|verliert|verloor|verliest|perd|s'incline|s'est incliné"
+    r"|perdió|pierde|cayó|cae|perde|ha perso"
+)
 
 
 def _answer_names(written: str, answer: tuple[str, str]) -> str:
@@ -1943,14 +1964,17 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
     listed = [*(stub for stub, _, _ in summary_results(text)), *listed_results(text)]
     listed += [stub for stub in sheet_results(text) if not any(_shares_team(stub, other) for other in listed)]
     joined = {team_key(f"{s.home_team} {s.away_team}") for s in listed}
-    strong, weak = ([_named(stub, grounder) for stub in stubs] for stubs in _final_results(answers, grounder))
-    for stub in [*listed, *strong]:
+    strong, weak, said = _final_results(answers, grounder)
+    strong, weak = [_named(stub, grounder) for stub in strong], [_named(stub, grounder) for stub in weak]
+    first = 0  # results lines, then the pairs whose own sentence says who beat whom: kept before the rest
+    for number, stub in enumerate([*listed, *strong]):
         pair = _pair(stub.home_team, stub.away_team)
         if pair in seen or team_key(stub.home_team) in joined or team_key(stub.away_team) in joined:
             continue
         seen.add(pair)
         out.append(stub)
-    out = _once_per_team(out, len(listed), grounder)
+        first += number < len(listed) + said
+    out = _once_per_team(out, first, grounder)
     # a result whose teams only the lede names counts where no better result has either team
     weak = [stub for stub in weak if not any(_shares_team(stub, other) for other in out)]
     return [_sheet_order(stub, text) for stub in [*out, *_once_per_team(weak, 0, grounder)]]

@@ -252,6 +252,11 @@ def test_a_sentence_naming_the_match_between_two_teams_overrules_a_team_from_the
         # a headline without a full stop runs into the lede: the answer's name, not "Jahres Leverkusen"
         ("Die wildeste Nachspielzeit des Jahres\n\nLeverkusen gewinnt 2:0 in Köln. Danach wird es wild.",
          ("Köln", "Leverkusen", 0, 2), ("Köln", 0, 2, "Leverkusen")),
+        # the loser first: "s'incline à" the winner, who hosted; "lost to" names no host (the loser, first, home)
+        ("Nantes gagne. Metz s'incline à Rennes (1-0) et dit adieu à la L1.", ("Nantes", "Metz", 1, 0),
+         ("Rennes", 1, 0, "Metz")),
+        ("Leeds lost to Chelsea 0-1 on Sunday. It was a long afternoon.", ("Chelsea", "Leeds", 1, 0),
+         ("Leeds", 0, 1, "Chelsea")),
         # no place word: the winner, named first, is home (the convention where no host is told)
         ("Atalanta won 2-0 against Liverpool on Tuesday night. It was deserved.", ("Liverpool", "Atalanta", 0, 2),
          ("Atalanta", 2, 0, "Liverpool")),
@@ -264,6 +269,23 @@ def test_a_sentence_saying_who_beat_whom_and_where_decides_the_pair_and_the_host
     assert one_answer(text, home_team=home, away_team=away, home_score=home_score, away_score=away_score) == [
         expected
     ]
+
+
+def test_a_pair_its_sentence_tells_outranks_a_pair_with_more_goals_that_shares_a_team() -> None:
+    text = "Monaco s'impose (3-1) et reste en tête, tandis que Metz s'incline à Rennes (1-0) ce soir.\n"
+    grounder = Grounder(clean(text))
+    first, second = score_questions(grounder)
+    answers: dict[str, Any] = {
+        "results": [
+            answer(first, result="final", home_team="Monaco", away_team="Metz", home_score=3, away_score=1),
+            answer(second, result="final", home_team="Metz", away_team="Rennes", home_score=1, away_score=0),
+        ],
+        "details": [],
+    }  # fmt: skip
+    matches = PLAN.assemble(answers, grounder)["matches"]
+    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
+        ("Rennes", 1, 0, "Metz"),
+    ]  # Metz plays one match of the round: the one its own sentence tells
 
 
 def test_a_clash_between_two_divisions_names_no_clubs() -> None:
