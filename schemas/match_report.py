@@ -1880,9 +1880,9 @@ def _won_over(context: dict[str, Any]) -> tuple[str, str, tuple[int, int]] | Non
     of the passage instead, which in a round-up's prose is often the previous sentence's.
     """
     first, second = context["first"], context["second"]
-    if first == second:
-        return None
     score = rf"(?<!\d){first}\s?[-:–]\s?{second}(?!\d)|(?<!\d){second}\s?[-:–]\s?{first}(?!\d)"
+    if first == second:
+        return _drawn_at_home(context["passage"], score, first)
     tail = (
         rf"(?:(?:med|mit|met|by|con|par|avec)\s+)?(?:{score})\s+(?:(?P<where>{_AWAY_WORD}|{_HOME_WORD})\s+)?"
         rf"(?:(?P<against>{_AGAINST})|(?P<at>{_AT}))\s+{_ARTICLE}(?P<loser>{_TEAM_NAME})"
@@ -1910,6 +1910,25 @@ def _won_over(context: dict[str, Any]) -> tuple[str, str, tuple[int, int]] | Non
         if same_team(winner, loser):
             continue
         return (winner, loser, (high, low)) if hit["at"] else (loser, winner, (low, high))
+    return None
+
+
+def _drawn_at_home(passage: str, score: str, goals: int) -> tuple[str, str, tuple[int, int]] | None:
+    """(host, visitor, score) of a draw its sentence says was at home, else None.
+
+    "Marseille ... a perdu des points lors d'un match nul 1-1 à domicile avec Rennes": the host is
+    the club named last before the score in its sentence.
+    """
+    drawn = re.compile(
+        rf"(?:{score})\s+(?i:{_HOME_WORD})\s+(?i:{_AGAINST}|to|with|avec|mit|met|con|contre|face à|gegen|tegen)\s+"
+        rf"{_ARTICLE}(?P<visitor>{_TEAM_NAME})"
+    )
+    for hit in drawn.finditer(passage):
+        sentence = passage[passage.rfind(". ", 0, hit.start()) + 1 : hit.start()]
+        before = [name.rstrip(".,;:") for name in re.findall(_TEAM_NAME, sentence)]
+        host, visitor = (before[-1] if before else ""), hit["visitor"].rstrip(".,;:")
+        if host and not same_team(host, visitor):
+            return host, visitor, (goals, goals)
     return None
 
 
