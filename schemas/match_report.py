@@ -1742,7 +1742,8 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
             told.add(_pair(home, away))
         if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
             continue
-        named = [_in_passage(team, context["passage"]) for team in (home, away)]
+        passage = _STANDINGS.sub(" ", context["passage"])  # "den Rückstand auf Borussia Dortmund": no opponent
+        named = [_in_passage(team, passage) for team in (home, away)]
         if not all(named) and not all(
             seen or weak_support(team) for seen, team in zip(named, (home, away), strict=True)
         ):
@@ -1788,6 +1789,17 @@ def _written_order(
 
 _ARTICLE = r"(?:(?:the|het|de|le|la|les|el|los|il|lo|i|der|die|das|dem|den)\s+|l['’])?"
 _TEAM_NAME = r"[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:\s(?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*|de|del|van|von)){0,3}"
+#: A club named for the table, not as the opponent: "den Rückstand auf Borussia Dortmund verkürzen",
+#: "two points behind Liverpool", "punten achter PSV", "a due punti dietro la Juventus".
+_STANDINGS = re.compile(
+    r"(?i:(?:rückstand|vorsprung)(?:\s+\S+){0,3}?\s+auf|punkte? (?:hinter|vor)"
+    r"|points? (?:behind|clear of|above|below)|gap to"
+    r"|achterstand op|voorsprong op|punten (?:achter|voor)|points? (?:derrière|d'avance sur|de retard sur)"
+    r"|puntos? (?:por detrás de|de ventaja sobre)|punti (?:di distacco da|dietro)|points? efter|forspring til)"
+    rf"\s+(?:(?:dem|den|der|the|de|het|le|la|l'|el|il|la)\s+)?{_TEAM_NAME}"
+)
+
+
 #: Words right before the team that lost ("a 2-0 win over Leeds", "de 0-2 overwinning tegen Liverpool") ...
 _BEATEN = (
     r"beat|beats|beating|defeated|defeating|overcame|thrashed|edged|edged past|saw off|(?:win|won|victory|triumph)"

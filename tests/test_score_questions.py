@@ -291,6 +291,20 @@ def test_a_pair_its_sentence_tells_outranks_a_pair_with_more_goals_that_shares_a
     ]  # Metz plays one match of the round: the one its own sentence tells
 
 
+def test_a_club_named_for_the_table_is_no_opponent() -> None:
+    text = (
+        "Augsburg empfängt Bayern zu einem wilden Spiel.\n"
+        + "Das Spiel begann ruhig und blieb lange ohne Chancen.\n" * 14
+        + "Bayern gewann und konnte so den Rückstand in der Tabelle auf Borussia Dortmund verkürzen. Bayern setzte"
+        " sich mit 3:2 durch.\n"
+    )  # the lede does not name Dortmund, and the score's passage names it only for the table
+    assert one_answer(text, home_team="Bayern", away_team="Borussia Dortmund", home_score=3, away_score=2) == []
+    played = "Bayern schlug Borussia Dortmund mit 3:2 und liegt nun zwei Punkte hinter Leipzig.\n"
+    assert one_answer(played, home_team="Bayern", away_team="Borussia Dortmund", home_score=3, away_score=2) == [
+        ("Bayern", 3, 2, "Borussia Dortmund")
+    ]
+
+
 def test_a_clash_between_two_divisions_names_no_clubs() -> None:
     text = "The clash between the Northern and Southern Division went the way of Tottenham, 2-1 winners over Leeds.\n"
     matches = one_answer(text, home_team="Tottenham", away_team="Leeds", home_score=2, away_score=1)
