@@ -1329,6 +1329,14 @@ _EARLIER_WORDS = _word_starts(
     "earlier this season", "en la ida",
 )  # fmt: skip
 #: ... unless it dates the score to the same day: "dat eerder op de avond ... had verkocht (4-0)".
+#: The last meeting of two clubs, told in the score's sentence or the one before: "In 2002 stonden Fortuna en
+#: PSV voor het laatst tegenover elkaar. PSV won met 0-1".
+_LAST_MEETING = _word_starts(
+    "voor het laatst", "for the last time", "the last time", "last time the", "last meeting", "zum letzten mal",
+    "das letzte mal", "letzte duell", "letzte aufeinandertreffen", "la derniere fois", "derniere confrontation",
+    "l'ultima volta", "per l'ultima volta", "ultimo precedente", "sidste gang", "sidste opgor", "la ultima vez",
+    "ultimo enfrentamiento",
+)  # fmt: skip
 _SAME_DAY = _word_starts(
     "eerder op de avond", "eerder op de dag", "eerder die avond", "earlier in the evening", "earlier in the day",
     "earlier on", "früher am abend", "plus tôt dans la soirée", "plus tôt dans la journée",
@@ -1490,6 +1498,7 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
         or _UNIT_NEXT.match(text, hit.end())  # "in circa 1-2 settimane"
         or _MINUTE_FIRST.match(text, line_start, hit.start())  # "45. Darren Maatsen 1-1"
         or _word_next_to(text, scores, starts, number, _EARLIER_WORDS, 60, 40, _SAME_DAY)  # "in de heenwedstrijd"
+        or _LAST_MEETING.search(text, _sentence_start(text, max(0, sentence - 2)), hit.start())  # "voor het laatst"
         or _word_next_to(text, scores, starts, number, _SHOOTOUT_WORDS, 14, 14)  # "8-7 tab", "tanda de penaltis (1-3)"
         or _word_next_to(text, scores, starts, number, _HALF_TIME_WORDS, 20, 20)  # "Pausestilling: 1-1"
     )

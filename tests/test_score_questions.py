@@ -291,6 +291,14 @@ def test_a_pair_its_sentence_tells_outranks_a_pair_with_more_goals_that_shares_a
     ]  # Metz plays one match of the round: the one its own sentence tells
 
 
+def test_the_score_of_the_clubs_last_meeting_is_not_asked() -> None:
+    text = (
+        "Fortuna - PSV (zaterdag, 20.45 uur)\nIn 2002 stonden Fortuna en PSV voor het laatst tegenover elkaar op het"
+        " hoogste niveau. PSV won met 0-1 dankzij een doelpunt van Jan de Vries.\n"
+    )
+    assert questions(text) == []
+
+
 def test_a_club_named_for_the_table_is_no_opponent() -> None:
     text = (
         "Augsburg empfängt Bayern zu einem wilden Spiel.\n"
