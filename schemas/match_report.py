@@ -1738,8 +1738,10 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         home, away = answer.home_team, answer.away_team  # type: ignore[attr-defined]
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
         between = _between(context)
-        if between is not None and home and away and not _same_pair((home, away), between):
-            # "Kampen mellem Skive og FC Roskilde sluttede 1-1": the sentence names the two teams itself
+        drawn = context["first"] == context["second"]
+        if between is not None and home and away and (drawn or not _same_pair((home, away), between)):
+            # "Kampen mellem Skive og FC Roskilde sluttede 1-1": the sentence names the two teams itself; of a
+            # draw, in the order it names them (no host told: the first named is home)
             home, away = between
             scores = (context["first"], context["second"])
         if not home or not away or sorted(scores) != sorted((context["first"], context["second"])):
@@ -1874,7 +1876,18 @@ def _between(context: dict[str, Any]) -> tuple[str, str] | None:
     sentence = max(passage.rfind(". ", 0, score.start()) + 1, 0)
     hits = [hit for hit in _BETWEEN.finditer(passage, sentence, score.start())
             if not any(_LEAGUE_WORD.search(fold_text(hit[side])) for side in ("a", "b"))]  # fmt: skip
-    return (hits[-1]["a"], hits[-1]["b"]) if hits else None
+    if not hits and context["first"] == context["second"]:  # "FC Goa and SC East Bengal played out a 1-1 draw"
+        hits = list(_PAIR_DREW.finditer(passage, sentence, score.start()))
+    return (hits[-1]["a"].rstrip(".,;:"), hits[-1]["b"].rstrip(".,;:")) if hits else None
+
+
+#: Two clubs, then the verb of their draw: "FC Goa and SC East Bengal played out a 1-1 draw", "Ajax en PSV
+#: speelden met 2-2 gelijk", "Köln und Mainz trennten sich 1:1": the first named is home where no host is told.
+_PAIR_DREW = re.compile(
+    rf"(?<![\w-]){_ARTICLE}(?P<a>{_TEAM_NAME})\s+(?:and|og|en|und|e|et|y)\s+{_ARTICLE}(?P<b>{_TEAM_NAME})\s+"
+    r"(?i:played out|drew|shared|speelden|trennten sich|spielten|se sont quitt[ée]s|ont partag[ée]|pareggiano"
+    r"|hanno pareggiato|empataron|empatan|igualaron|spillede|delte)\b"
+)
 
 
 #: "the clash between the Northern and Southern Division": two divisions, no clubs.

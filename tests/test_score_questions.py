@@ -313,6 +313,12 @@ def test_a_club_named_for_the_table_is_no_opponent() -> None:
     ]
 
 
+def test_a_draw_two_clubs_played_out_is_written_home_first() -> None:
+    text = "FC Goa and SC East Bengal played out a 1-1 draw in the Indian Super League on Wednesday.\n"
+    matches = one_answer(text, home_team="SC East Bengal", away_team="FC Goa", home_score=1, away_score=1)
+    assert matches == [("FC Goa", 1, 1, "SC East Bengal")]
+
+
 def test_a_clash_between_two_divisions_names_no_clubs() -> None:
     text = "The clash between the Northern and Southern Division went the way of Tottenham, 2-1 winners over Leeds.\n"
     matches = one_answer(text, home_team="Tottenham", away_team="Leeds", home_score=2, away_score=1)
