@@ -1027,7 +1027,7 @@ _AT_HOST = (
     r"|\b(?:visita al?|en casa del?|en el campo del?|feudo del?)"
     r"|\b(?:in casa del(?:lo|la)?|sul campo del(?:lo|la)?|ospite del(?:lo|la)?)"
     r"|\b(?:chez|sur la pelouse d[eu]|dans l'antre d[eu])"
-    r"|\b(?:op bezoek bij|uit bij|in de kuip bij)"
+    r"|\b(?:op bezoek bij|uit bij|in de kuip bij|(?:derby|wedstrijd|duel|uitduel|topper) bij)"
     r"|\b(?:ude mod|ude over|udesejr over|på besøg hos|udekampe?n? mod|på udebane (?:mod|over|hos))"
     r"|\baway (?:game|match|trip|clash|fixture|tie) (?:against|at|with|to)"
     r"|\bauswärts(?:spiel)? (?:bei|in|gegen|beim)|\buitwedstrijd (?:bij|tegen|in)"

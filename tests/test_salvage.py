@@ -427,3 +427,11 @@ def test_a_carded_player_is_no_scorer_unless_a_sentence_without_a_card_tells_of_
     scored = text + " Tom Hale had headed Beta level before that."
     result, _ = refined(data, scored)
     assert [g["player"] for g in result["matches"][0]["goals"]] == ["Tom Hale", "Sam Price"]
+
+
+def test_the_derby_at_a_club_makes_it_home() -> None:
+    text = "Een eigen goal van Jan Mol in de Overijsselse derby bij FC Twente (5-0). Heracles verloor."
+    data = {"matches": [match(home_team="Heracles", away_team="FC Twente", home_score=0, away_score=5)]}
+    result, warnings = refined(data, text)
+    assert (result["matches"][0]["home_team"], result["matches"][0]["home_score"]) == ("FC Twente", 5)
+    assert "home_from_text" in {w.rule for w in warnings}
