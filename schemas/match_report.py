@@ -2812,18 +2812,49 @@ def _with_line_goals(line: list[dict[str, Any]], model: list[dict[str, Any]], st
     return out
 
 
+def _lineup_team(player: str, stub: MatchStub, text: str) -> str | None:
+    """The one team of the match whose line-up names the player, else None.
+
+    A line-up is what follows "Team (formation):" ("Inter (4-2-3-1): Handanovic; ..., Nainggolan, ...")
+    up to the next line-up, the coach ("All.") or a blank line, with ten separators at least.
+    """
+    surname = _surname(player)
+    found = set()
+    for team in (stub.home_team, stub.away_team):
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(team)}\s*(?:\([\d\s-]+\))?\s*:", text, re.IGNORECASE):
+            stop = _LINEUP_END.search(text, hit.end())
+            body = fold_text(text[hit.end() : stop.start() if stop else hit.end() + 600])
+            if len(re.findall(r"[,;]", body)) >= _LINEUP_ITEMS - 1 and re.search(rf"(?<!\w){surname}(?!\w)", body):
+                found.add(team)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _lineup_of(stub: MatchStub, text: str, player: str) -> str | None:
+    return _lineup_team(player, stub, text)
+
+
+def _lineup_side(card: dict[str, Any], lineup: Callable[[str], str | None]) -> dict[str, Any] | None:
+    """The card with the team whose line-up lists its player, where one does (else None)."""
+    team = lineup(card["player"])
+    return {**card, "team": team} if team else None
+
+
+_LINEUP_END = re.compile(r"\n\s*\n|\bAll\.|\bAllenatore\b|\b[A-ZÀ-Þ][\w.'’-]+\s*\([\d\s-]+\)\s*:")
+
+
 def _with_line_cards(
-    line: list[dict[str, Any]], model: list[dict[str, Any]], goals: list[dict[str, Any]]
+    line: list[dict[str, Any]], model: list[dict[str, Any]], goals: list[dict[str, Any]],
+    lineup: Callable[[str], str | None] | None = None,
 ) -> list[dict[str, Any]]:
     """A cards line's cards, in place of the model's (which are wrong more often than right).
 
-    A listed card the line gives no team ("Red card: Cancelo") takes the team the model or a
-    goal gives that player; with none, it is not kept.
+    A listed card the line gives no team ("Red card: Cancelo") takes the team whose line-up lists
+    the player, else the one the model or a goal gives him; with none, it is not kept.
     """
     teams = {_surname(item["player"]): item["team"] for item in [*goals, *model]}
     out = []
     for card in line:
-        team = card["team"] or teams.get(_surname(card["player"]))
+        team = card["team"] or (lineup(card["player"]) if lineup else None) or teams.get(_surname(card["player"]))
         if team is not None:
             out.append({**card, "team": team})
     return out
@@ -3320,10 +3351,11 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         if line_goals:
             goals = _with_line_goals(line_goals, goals, stub)
             listed[len(matches)] = {_surname(goal["player"]) for goal in line_goals}
-        cards = [_kind_from_text(_nearer_side(card, stub, grounder), grounder) for card in cards
-                 if not _near(grounder, card["player"], _COACH_WORDS, _COACH_NEAR)]  # a coach's card is no player's
+        lineup = functools.partial(_lineup_of, stub, grounder.cleaned.text)
+        cards = [_kind_from_text(_lineup_side(card, lineup) or _nearer_side(card, stub, grounder), grounder)
+                 for card in cards if not _near(grounder, card["player"], _COACH_WORDS, _COACH_NEAR)]  # fmt: skip
         if line_cards is not None:
-            cards = _with_line_cards(line_cards, cards, goals)
+            cards = _with_line_cards(line_cards, cards, goals, lineup)
         elif card_lines:
             cards = []  # the article lists its cards in lines, and none for this match
         else:

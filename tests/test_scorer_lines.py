@@ -335,3 +335,17 @@ def test_a_coach_tied_to_his_club_in_so_many_words_or_under_a_sheets_line_up_is_
     # two coaches for one club: none is chosen
     text = "Ascoli coach Marco Bell left. Ascoli coach Luca Prim arrived. Ascoli beat Lucchese 2-0."
     assert coaches(sheet, text) == (None, None)
+
+
+def test_a_card_takes_the_team_whose_line_up_lists_the_player() -> None:
+    from schemas.match_report import _lineup_team
+
+    stub = MatchStub(home_team="Napoli", away_team="Inter", home_score=4, away_score=1)
+    text = (
+        "Napoli (4-4-2): Meret; Malcuit, Albiol, Koulibaly, Ghoulam; Callejon, Allan, Zielinski, Fabian; Milik,"
+        " Mertens. All. Ancelotti Inter (4-2-3-1): Handanovic; D'Ambrosio, Miranda, Skriniar, Asamoah; Gagliardini"
+        " (13' st\nVecino), Brozovic; Politano, Nainggolan, Perisic; Lautaro. All. Spalletti\n"
+        "Note: ammoniti Koulibaly, Nainggolan."
+    )
+    assert (_lineup_team("Nainggolan", stub, text), _lineup_team("Koulibaly", stub, text)) == ("Inter", "Napoli")
+    assert _lineup_team("Ronaldo", stub, text) is None
