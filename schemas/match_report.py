@@ -2967,7 +2967,7 @@ _TELLS = (  # the card's words, then the player
     r"(?i:(?:glatt\s+)?(?:gelb-?rot(?:e\s+karte)?|rot|rote\s+karte|gelb|gelbe\s+karte|platzverweis)\s+für)",
     r"(?i:(?:(?:a|the|his|a\s+straight|a\s+second)\s+)?"
     r"(?:red\s+card|yellow\s+card|booking|sending[\s-]off|dismissal)\s+(?:for|to|of))",
-    r"(?i:(?:rode|gele)\s+kaart\s+voor|(?:rood|geel)\s+voor)",
+    r"(?i:(?:rode|gele)\s+kaart\s+(?:voor|van)|(?:rood|geel)\s+voor)",
     r"(?i:(?:rødt|gult|direkte\s+rødt)(?:\s+kort)?\s+til|udvisning\s+af)",
     r"(?i:(?:carton\s+(?:rouge|jaune)|exclusion|expulsion|avertissement)\s+(?:\w+\s+)?(?:pour|à|de|d['’]))",
     r"(?i:(?:tarjeta\s+(?:roja|amarilla)|roja\s+directa|expulsión|amonestación)\s+(?:\w+\s+)?(?:para|a|al|de|del))"

@@ -39,6 +39,9 @@ def _cards(text: str, home: str, away: str, model: list[dict[str, Any]] | None =
         # Danish: "blev" before the player, the minute written "78. min." in the same sentence
         ("Skjold - Greve 1-1\nI det 78. min. blev Skjolds Frederik Lund udvist.",
          "Skjold", "Greve", [("Frederik Lund", "Skjold", 78, "red")]),
+        # Dutch: "de rode kaart van" the player with his club's compound; the sentence after tells the second yellow
+        ("De rode kaart van Quick-middenvelder Niels Kaas op slag van rust was terecht: hij kreeg zijn tweede gele.",
+         "Excelsior", "Quick", [("Niels Kaas", "Quick", None, "second_yellow")]),
         # Dutch: a second yellow, the club after "van"
         ("Even later krijgt Jan Bakker van Excelsior nog zijn tweede gele kaart.",
          "Excelsior", "Quick Boys", [("Jan Bakker", "Excelsior", None, "second_yellow")]),
