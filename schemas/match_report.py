@@ -854,7 +854,7 @@ def _date_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
 
 def _distance(grounder: Grounder, name: str, anchors: list[str]) -> int:
     """Characters between a mention of `name` and the nearest mention of any anchor."""
-    spots = [start for anchor in anchors if anchor for start, _ in grounder.find_all(anchor)]
+    spots = [start for anchor in anchors if anchor for start, _ in _mentions_of_team(grounder, anchor)]
     mentions = [start for start, _ in grounder.find_all(name)] or [
         start for start, _ in grounder.find_all(name.split()[-1] if name.split() else name)
     ]

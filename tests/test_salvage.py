@@ -435,3 +435,17 @@ def test_the_derby_at_a_club_makes_it_home() -> None:
     result, warnings = refined(data, text)
     assert (result["matches"][0]["home_team"], result["matches"][0]["home_score"]) == ("FC Twente", 5)
     assert "home_from_text" in {w.rule for w in warnings}
+
+
+def test_a_round_up_scorer_stays_with_the_match_whose_clubs_the_article_names_by_a_word_near_him() -> None:
+    text = (
+        "Hannover 96 - Borussia Dortmund 4:2. " + "Der Aufsteiger spielt stark und kontert schnell. " * 6
+        + "Die Tore von Zagorski (27.) reichen für Dortmund nicht.\n"
+        "Bayer Leverkusen - 1. FC Köln 2:1. Bailey (54.) trifft für Leverkusen.\n"
+    )  # "Borussia Dortmund" is written far from Zagorski, "Bayer Leverkusen" near him, "Dortmund" next to him
+    first = match(home_team="Hannover 96", away_team="Borussia Dortmund", home_score=4, away_score=2,
+                  goals=[goal("Zagorski", "Borussia Dortmund", 27)])  # fmt: skip
+    second = match(home_team="Bayer Leverkusen", away_team="1. FC Köln", home_score=2, away_score=1,
+                   goals=[goal("Bailey", "Bayer Leverkusen", 54)])  # fmt: skip
+    result, _ = refined({"matches": [first, second]}, text)
+    assert [[g["player"] for g in m["goals"]] for m in result["matches"]] == [["Zagorski"], ["Bailey"]]
