@@ -3318,6 +3318,71 @@ def coaches(stub: MatchStub, text: str) -> tuple[str | None, str | None]:
     return out[0], out[1]
 
 
+# ---------------------------------------------------------------------------------------
+# Scorers a sentence lists with their club: "Morgan Gibbs-White scored for Forest", "Adam Lallana,
+# Kaoru Mitoma, and Pascal Groß scored for Brighton", "Jonathas (20., Foulelfmeter) und Klaus (60.)
+# treffen für Hannover". The club named decides the team, and in a round-up the match.
+
+_LISTED_NAME = (
+    r"[A-ZÀ-ÞØÆÅ][\w'’-]+(?:[ ](?:(?:de|da|di|van|von|der|den|ter|le|la|del|dos)[ ])*[A-ZÀ-ÞØÆÅ][\w'’-]+){0,3}"
+    r"(?:\s*\([^()\n]{0,40}\))?"
+)
+_SCORED_FOR = re.compile(
+    rf"(?P<names>{_LISTED_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+(?:and|und|en|og|et|e|y)\s+){_LISTED_NAME}){{0,4}})\s+"
+    r"(?:(?:all|both|also|each)\s+)?(?i:scored|netted|were on target|was on target|treffen|trafen|traf|trifft"
+    r"|scoorden|scoorde|scorede|scorer|ont marqué|a marqué|marquent|segnano|hanno segnato|ha segnato|marcaron"
+    r"|marcó)\s+(?i:for|für|voor|pour|per|para)\s+" + _ARTICLE + rf"(?P<team>{_TEAM_NAME})"
+)
+_ONE_LISTED = re.compile(
+    r"(?P<player>[A-ZÀ-ÞØÆÅ][\w'’-]+(?:[ ](?:(?:de|da|di|van|von|der|den|ter|le|la|del|dos)[ ])*"
+    r"[A-ZÀ-ÞØÆÅ][\w'’-]+){0,3})(?:\s*\((?P<inner>[^()\n]{0,40})\))?"
+)
+
+
+def _told_scorers(stub: MatchStub, text: str) -> list[dict[str, Any]]:
+    """The goals sentences list for one of the match's clubs, with the minutes in brackets after a name."""
+    goals = []
+    for hit in _SCORED_FOR.finditer(text):
+        team = next((side for side in (stub.home_team, stub.away_team) if same_team(hit["team"].rstrip(".,;:"), side)
+                     or _in_passage(side, hit["team"])), None)  # fmt: skip
+        if team is None:
+            continue
+        for named in _ONE_LISTED.finditer(hit["names"]):
+            player = named["player"].strip()
+            if any(same_team(player, side) for side in (stub.home_team, stub.away_team)):
+                continue
+            minutes = [parse_minute(m) for m in re.findall(r"\d{1,3}(?:\s*\+\s*\d{1,2})?", named["inner"] or "")]
+            penalty = bool(_PENALTY_WORDS.search(fold_text(named["inner"] or "")))
+            timed: list[int | None] = [m for m in minutes if m is not None]
+            for minute in timed or [None]:
+                goals.append({"player": player, "team": team, "minute": minute, "penalty": penalty,
+                              "own_goal": False, "assist": None})  # fmt: skip
+    return goals
+
+
+def _with_told_scorers(goals: list[dict[str, Any]], stub: MatchStub, text: str) -> list[dict[str, Any]]:
+    """The model's goals, and the listed scorers it missed while the score has room for them.
+
+    A listed scorer the model gave the other club is his listed club's.
+    """
+    told = _told_scorers(stub, text)
+    if not told:
+        return goals
+    teams_told = {_surname(goal["player"]): goal["team"] for goal in told}
+    out = [{**goal, "team": teams_told.get(_surname(goal["player"]), goal["team"])} for goal in goals]
+    room = {stub.home_team: stub.home_score, stub.away_team: stub.away_score}
+    for goal in out:
+        room[goal["team"]] = room.get(goal["team"], 0) - 1
+    for goal in told:
+        listed = [g for g in out if _surname(g["player"]) == _surname(goal["player"])]
+        if listed and (goal["minute"] is None or any(g["minute"] == goal["minute"] for g in listed)):
+            continue
+        if room.get(goal["team"], 0) > 0:
+            room[goal["team"]] -= 1
+            out.append(goal)
+    return out
+
+
 def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
     details = {ctx["index"]: answer for ctx, answer in answers.get("details", [])}
     matches: list[dict[str, Any]] = []
@@ -3351,6 +3416,8 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         if line_goals:
             goals = _with_line_goals(line_goals, goals, stub)
             listed[len(matches)] = {_surname(goal["player"]) for goal in line_goals}
+        else:
+            goals = _with_told_scorers(goals, stub, grounder.cleaned.text)
         lineup = functools.partial(_lineup_of, stub, grounder.cleaned.text)
         cards = [_kind_from_text(_lineup_side(card, lineup) or _nearer_side(card, stub, grounder), grounder)
                  for card in cards if not _near(grounder, card["player"], _COACH_WORDS, _COACH_NEAR)]  # fmt: skip

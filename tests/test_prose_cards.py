@@ -161,3 +161,20 @@ def test_a_club_joined_to_a_players_role_is_the_club() -> None:
     assert _club_name("Rouveen-aanvaller Daimen Schra", grounder) == "Rouveen"
     assert _club_name("VfB-Stürmer Silas Kalu", grounder) == "VfB"
     assert _club_name("Saint-Étienne", grounder) == "Saint-Étienne"
+
+
+def test_scorers_a_sentence_lists_for_a_club_join_its_match() -> None:
+    from schemas.match_report import _with_told_scorers
+
+    stub = MatchStub(home_team="Wolves", away_team="Brighton", home_score=2, away_score=3)
+    text = (
+        "Wolves 2 - Brighton 3 Adam Lall, Kaoru Mito, and Pascal Gross scored for Brighton to lift them over 10-man"
+        " Wolves. Guedo (20., Foulelfmeter) und Neves (60.) treffen für Wolves."
+    )
+    model = [{"player": "Pascal Gross", "team": "Wolves", "minute": 83, "penalty": False, "own_goal": False,
+              "assist": None}]  # fmt: skip
+    goals = _with_told_scorers(model, stub, text)
+    assert [(g["player"], g["team"], g["minute"], g["penalty"]) for g in goals] == [
+        ("Pascal Gross", "Brighton", 83, False), ("Adam Lall", "Brighton", None, False),
+        ("Kaoru Mito", "Brighton", None, False), ("Guedo", "Wolves", 20, True), ("Neves", "Wolves", 60, False),
+    ]  # fmt: skip
