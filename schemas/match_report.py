@@ -3333,6 +3333,14 @@ _SCORED_FOR = re.compile(
     r"|scoorden|scoorde|scorede|scorer|ont marqué|a marqué|marquent|segnano|hanno segnato|ha segnato|marcaron"
     r"|marcó)\s+(?i:for|für|voor|pour|per|para)\s+" + _ARTICLE + rf"(?P<team>{_TEAM_NAME})"
 )
+#: A scorer who put his club ahead or level: "Mikkel Lund gave Vejle the lead", "Lund brachte Vejle in Führung",
+#: "Lund bracht Vejle op voorsprong", "Lund bragte Vejle foran", "Lund portò in vantaggio il Vejle".
+_PUT_AHEAD = re.compile(
+    rf"(?P<names>{_LISTED_NAME})\s+(?:[a-zæøåäöüéèàí]+\s+){{0,3}}?"
+    r"(?i:gave|put|fired|headed|shot|drew|pulled|brought|brachte|schoss|köpfte|bracht|schoot|kopte|bragte|sendte"
+    r"|portò in vantaggio|porta in vantaggio|adelantó a|puso por delante a)\s+" + _ARTICLE + rf"(?P<team>{_TEAM_NAME})"
+    r"\s+(?i:ahead|in front|level|the lead|back level|in führung|op voorsprong|foran)\b"
+)
 _ONE_LISTED = re.compile(
     r"(?P<player>[A-ZÀ-ÞØÆÅ][\w'’-]+(?:[ ](?:(?:de|da|di|van|von|der|den|ter|le|la|del|dos)[ ])*"
     r"[A-ZÀ-ÞØÆÅ][\w'’-]+){0,3})(?:\s*\((?P<inner>[^()\n]{0,40})\))?"
@@ -3342,7 +3350,7 @@ _ONE_LISTED = re.compile(
 def _told_scorers(stub: MatchStub, text: str) -> list[dict[str, Any]]:
     """The goals sentences list for one of the match's clubs, with the minutes in brackets after a name."""
     goals = []
-    for hit in _SCORED_FOR.finditer(text):
+    for hit in [*_SCORED_FOR.finditer(text), *_PUT_AHEAD.finditer(text)]:
         team = next((side for side in (stub.home_team, stub.away_team) if same_team(hit["team"].rstrip(".,;:"), side)
                      or _in_passage(side, hit["team"])), None)  # fmt: skip
         if team is None:

@@ -178,3 +178,12 @@ def test_scorers_a_sentence_lists_for_a_club_join_its_match() -> None:
         ("Pascal Gross", "Brighton", 83, False), ("Adam Lall", "Brighton", None, False),
         ("Kaoru Mito", "Brighton", None, False), ("Guedo", "Wolves", 20, True), ("Neves", "Wolves", 60, False),
     ]  # fmt: skip
+
+
+def test_a_scorer_who_put_his_club_ahead_joins_its_match() -> None:
+    from schemas.match_report import _with_told_scorers
+
+    stub = MatchStub(home_team="Atalanta", away_team="Midtjylland", home_score=1, away_score=1)
+    text = "Atalanta 1-1 Midtjylland. Alexander Holm gave Midtjylland the lead, and Cristian Rome levelled late on."
+    goals = _with_told_scorers([], stub, text)
+    assert [(g["player"], g["team"]) for g in goals] == [("Alexander Holm", "Midtjylland")]
