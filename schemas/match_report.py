@@ -403,6 +403,11 @@ def _scorer_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             ):
                 message = f"nothing near {player!r} tells of a goal"
                 findings.append(Finding(("matches", m, "goals", g), "no_goal_in_text", message))
+            elif _surname(player) in _sheet_keepers(grounder.cleaned.text) and _surname(player) not in _listed_minutes(
+                grounder.cleaned.text
+            ):
+                message = f"{player!r} is the goalkeeper a line-up names first, and no scorers line lists him"
+                findings.append(Finding(("matches", m, "goals", g), "scorer_is_keeper", message))
             elif (
                 _surname(player) in {_surname(card.get("player") or "") for card in match.get("cards") or []}
                 and _surname(player) not in _listed_minutes(grounder.cleaned.text)  # a scorers line lists him
@@ -413,13 +418,28 @@ def _scorer_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     return findings
 
 
+#: A match sheet's line-up, its goalkeeper first and set off by a semicolon: "PONFERRADINA (1) [1]: Sergi Puig;
+#: Iván Rodríguez, ...", "Napoli (4-4-2): Karnezis; Malcuit, ...".
+_SHEET_KEEPER = re.compile(
+    r"(?:^|(?<=\s))[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ][A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*){0,3}\s*(?:\([^()\n]{0,12}\))?\s*"
+    r"(?:\[[^\]\n]{0,6}\])?\s*:\s*(?P<keeper>[A-ZÀ-ÞØÆÅ][\w'’-]+(?:[ ][A-ZÀ-ÞØÆÅ][\w'’-]+){0,2})\s*;",
+    re.MULTILINE,
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _sheet_keepers(text: str) -> frozenset[str]:
+    """The surnames of the goalkeepers the article's line-ups name first."""
+    return frozenset(_surname(hit["keeper"]) for hit in _SHEET_KEEPER.finditer(text))
+
+
 def _goal_told_apart(grounder: Grounder, player: str) -> bool:
     """Whether a sentence naming the player tells of a goal and of no card ("Gelb-Rot für Wendell" is a card)."""
     text = grounder.folded_text
     for start, end in _mentions(grounder, player):
         left = _sentence_start(text, start, _stop_before)
-        stop = _stop_after(text, end)
-        sentence = text[left : stop if stop >= 0 else len(text)]
+        stops = [i for i in (_stop_after(text, end), text.find("\n", end)) if i >= 0]
+        sentence = text[left : min(stops, default=len(text))]
         if _GOAL_WORDS.search(sentence) and not _CARD_WORDS.search(sentence):
             return True
     return False

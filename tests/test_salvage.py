@@ -449,3 +449,15 @@ def test_a_round_up_scorer_stays_with_the_match_whose_clubs_the_article_names_by
                    goals=[goal("Bailey", "Bayer Leverkusen", 54)])  # fmt: skip
     result, _ = refined({"matches": [first, second]}, text)
     assert [[g["player"] for g in m["goals"]] for m in result["matches"]] == [["Zagorski"], ["Bailey"]]
+
+
+def test_the_goalkeeper_a_line_up_names_first_is_no_scorer() -> None:
+    text = (
+        "Ponferradina 1-1 Espanyol. Yuri marcó de penalti.\n"
+        "PONFERRADINA (1) [1]: Sergi Pons; Iván Ruiz, Copete, Pascual, Paris; Erik Moran, Zalazar, Yuri.\n"
+    )
+    goals = [goal("Sergi Pons", "Ponferradina", 1), goal("Yuri", "Ponferradina", 88)]
+    data = {"matches": [match(home_team="Ponferradina", away_team="Espanyol", home_score=1, away_score=1, goals=goals)]}
+    result, warnings = refined(data, text)
+    assert [g["player"] for g in result["matches"][0]["goals"]] == ["Yuri"]
+    assert "scorer_is_keeper" in {w.rule for w in warnings}
