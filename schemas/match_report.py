@@ -3003,8 +3003,8 @@ _TOLD = (  # the player, then the card's words
     r"(?i:\s+(?:sieht|sah)\s+" + _FEW % 4
     + r"(?:gelb-?rot|glatt\s+rot|rot|gelb|die\s+(?:gelb-)?rote\s+karte|die\s+gelbe\s+karte)\b"
     r"|\s+(?:flog|fliegt|musste)\s+" + _FEW % 3 + r"vom\s+platz)",
-    r"(?i:\s+(?:krijgt|kreeg|ontving|ontvangt|ziet|zag|pakt|pakte)\s+" + _FEW % 3
-    + r"(?:rood|geel|(?:de|een)\s+(?:rode|gele)\s+kaart|(?:rode|gele)\s+(?:kaart|prent))\b"
+    r"(?i:\s+(?:krijgt|kreeg|ontving|ontvangt|ziet|zag|pakt|pakte)\s+" + _FEW % 5
+    + r"(?:rood|geel|(?:de|een)\s+(?:rode|gele)\s+kaart|(?:directe\s+)?(?:rode|gele)\s+(?:kaart|prent))\b"
     r"|\s+(?:de|een)\s+(?:rode|gele)\s+kaart\s+(?:toont|toonde|geeft|gaf)"
     r"|\s+werd\s+(?:\w+\s+)?(?:uit\s+het\s+veld\s+gestuurd|weggestuurd))",
     r"(?i:\s+(?:blev|bliver)\s+" + _FEW % 2 + r"udvist"

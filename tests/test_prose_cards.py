@@ -42,6 +42,9 @@ def _cards(text: str, home: str, away: str, model: list[dict[str, Any]] | None =
         # Dutch: "de rode kaart van" the player with his club's compound; the sentence after tells the second yellow
         ("De rode kaart van Quick-middenvelder Niels Kaas op slag van rust was terecht: hij kreeg zijn tweede gele.",
          "Excelsior", "Quick", [("Niels Kaas", "Quick", None, "second_yellow")]),
+        # Dutch: a few words between the verb and the card
+        ("Jan Smit van Jong PSV ontving als invaller de snelste directe rode kaart ooit.", "Jong PSV", "Jong AZ",
+         [("Jan Smit", "Jong PSV", None, "red")]),
         # Dutch: a second yellow, the club after "van"
         ("Even later krijgt Jan Bakker van Excelsior nog zijn tweede gele kaart.",
          "Excelsior", "Quick Boys", [("Jan Bakker", "Excelsior", None, "second_yellow")]),
