@@ -1089,14 +1089,20 @@ def _host_by_verb(grounder: Grounder, home: str, away: str) -> str | None:
     mentions = {team: _mentions_of_team(grounder, team) for team in (home, away)}
     said: set[str] = set()
     for hit in _RECEIVED.finditer(text):
-        sentence = _sentence_start(text, hit.start())
-        last = {team: max((a for a, _ in spans if sentence <= a < hit.start()), default=-1)
-                for team, spans in mentions.items()}  # fmt: skip
-        subject = max(last, key=lambda team: last[team])
+        subject = _named_last_before(text, hit.start(), mentions)
         other = away if subject == home else home
-        if last[subject] >= 0 and any(a - hit.end() <= 12 for a, _ in mentions[other] if a >= hit.end()):
+        if subject is not None and any(a - hit.end() <= 12 for a, _ in mentions[other] if a >= hit.end()):
             said.add(subject)
     return next(iter(said)) if len(said) == 1 else None
+
+
+def _named_last_before(text: str, position: int, mentions: dict[str, list[tuple[int, int]]]) -> str | None:
+    """The team of `mentions` named last before `position` in its sentence, or None."""
+    sentence = _sentence_start(text, position)
+    last = {team: max((a for a, _ in spans if sentence <= a < position), default=-1)
+            for team, spans in mentions.items()}  # fmt: skip
+    subject = max(last, key=lambda team: last[team])
+    return subject if last[subject] >= 0 else None
 
 
 def _host_by_epithet(grounder: Grounder, home: str, away: str) -> str | None:
@@ -1110,11 +1116,8 @@ def _host_by_epithet(grounder: Grounder, home: str, away: str) -> str | None:
     mentions = {team: _mentions_of_team(grounder, team) for team in (home, away)}
     said: set[str] = set()
     for hit in _EPITHET.finditer(text):
-        sentence = _sentence_start(text, hit.start())
-        last = {team: max((a for a, _ in spans if sentence <= a < hit.start()), default=-1)
-                for team, spans in mentions.items()}  # fmt: skip
-        subject = max(last, key=lambda team: last[team])
-        if last[subject] < 0:
+        subject = _named_last_before(text, hit.start(), mentions)
+        if subject is None:
             continue
         other = away if subject == home else home
         said.add(subject if hit["visitors"] else other)
