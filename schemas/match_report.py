@@ -1559,7 +1559,7 @@ def _covered_spans(grounder: Grounder) -> list[tuple[int, int]]:
     spans = [(hit.start(), hit.end()) for pattern in patterns for hit in pattern.finditer(text)]
     for head in (_GOALS_HEAD, _CARDS_HEAD):
         for hit in head.finditer(text):
-            spans.append((hit.start(), hit.end() + len(_line_body(text, hit.end()))))
+            spans.append((hit.start(), _line_body_end(text, hit.end())[1]))
     return [(original(start), original(max(start, end - 1)) + 1) for start, end in spans]
 
 
@@ -1843,6 +1843,8 @@ _BEATEN = (
     r"|a battu|bat|(?:victoire|succès) (?:contre|face à|sur)|s'impose (?:contre|face à)"
     r"|venció a|vence a|derrotó a|goleó a|(?:victoria|triunfo) (?:ante|contra|sobre)|ganó a"
     r"|slog|besejrede|besejrer|sejr (?:over|mod)|(?:vandt|vinder) (?:over|mod)"
+    # "ontdeed Manchester City, zonder ..., zich gemakkelijk van Olympiakos", "deelde een mokerslag uit aan het Inter"
+    r"|ontd(?:eed|oet|eden)\s+(?:\S+\s+){0,12}?zich\s+(?:\S+\s+){0,3}?van|(?:deelde|deelt|deelden)\s+(?:\S+\s+){0,4}?een\s+(?:\S+\s+){1,2}uit\s+aan"
 )
 #: ... and before the team that won ("lost 0-1 to Liverpool", "tabte 0-1 til Liverpool").
 _BEATEN_BY = (
@@ -1871,7 +1873,8 @@ def _winner_told(context: dict[str, Any], home: str, away: str, scores: tuple[in
     passage = context["passage"]
     written = re.search(rf"(?<!\d){context['first']}\s?[-:–]\s?{context['second']}(?!\d)", passage)
     at = written.start() if written else len(passage)
-    sentence = passage.rfind(". ", 0, at) + 1
+    # an only goal in words is told after the win: "ontdeed City zich van Olympiakos. ... het enige doelpunt"
+    sentence = passage.rfind(". ", 0, at) + 1 if context["score"][0].isdigit() else 0
     stop = passage.find(". ", at)
     for hit in _FIGHT.finditer(passage, sentence, stop if stop >= 0 else len(passage)):
         named = [same_team(hit["team"], team) or _in_passage(team, hit["team"]) for team in (home, away)]
@@ -1967,7 +1970,24 @@ def _won_over(context: dict[str, Any]) -> tuple[str, str, tuple[int, int]] | Non
         if same_team(winner, loser):
             continue
         return (winner, loser, (high, low)) if hit["at"] else (loser, winner, (low, high))
+    lower = r"(?:(?:[a-zà-ÿ][\w'’-]*,?|\(\d{1,2}\s?[-–]\s?\d{1,2}\))\s+)"  # small words, a first leg "(0-6)"
+    dealt = re.compile(
+        rf"(?P<winner>{_TEAM_NAME})\s+(?:(?:dat|die)\s+{lower}{{0,6}}?(?P<loser>{_TEAM_NAME})\s+{lower}{{0,10}}?"
+        rf"een\s+{lower}?(?i:{_DEFEAT_NOUN})\s+(?:(?:had|heeft|hebben)\s+)?(?i:{_DEALT})"
+        rf"|(?i:{_DEALT})\s+(?P<loser2>{_TEAM_NAME})\s+een\s+{lower}{{0,2}}(?i:{_DEFEAT_NOUN}))\s*\(?(?:{score})"
+    )  # "Mönchengladbach dat eerder op de avond Sjachtar Donetsk ... een pandoering had verkocht (4-0)"
+    written = re.search(score, passage)
+    own = passage.rfind(". ", 0, written.start()) if written else len(passage)  # the score's own sentence
+    for hit in dealt.finditer(passage, own + 2 if own >= 0 else 0):
+        winner, loser = (name.rstrip(".,;:") for name in (hit["winner"], hit["loser"] or hit["loser2"]))
+        if not same_team(winner, loser):
+            return winner, loser, (high, low)
     return None
+
+
+#: Dutch: the winner "deals" the loser a defeat ("X bezorgde Y een nederlaag", "Y een pandoering verkopen").
+_DEFEAT_NOUN = r"nederlaag|pandoering|afstraffing|oorwassing|pak slaag|loer|draai om de oren"
+_DEALT = r"verkocht|verkochten|bezorgd|bezorgde|bezorgden|toegediend|toediende|aangesmeerd|gegeven|gaf"
 
 
 def _drawn_at_home(passage: str, score: str, goals: int) -> tuple[str, str, tuple[int, int]] | None:
@@ -2350,10 +2370,36 @@ def _labelled_sides(line: str) -> str:
 
 def _line_body(text: str, start: int) -> str:
     """A line's list from `start` to the line's end or the next "Label:" ("... . Ast: 14.438")."""
+    return _line_body_end(text, start)[0]
+
+
+def _line_body_end(text: str, start: int) -> tuple[str, int]:
+    """`_line_body` and where it ends in `text`.
+
+    A head alone on its line takes the entry lines under it ("Scoreverloop:" then "41. Branco
+    van den Boomen (pen.) 1-0", "45. Darren Maatsen 1-1", ..., blank lines between them).
+    """
     end = text.find("\n", start)
-    body = _labelled_sides(text[start : end if end >= 0 else len(text)])
+    end = end if end >= 0 else len(text)
+    if not text[start:end].strip():
+        entries, position = [], end
+        for line in _ENTRY_LINE.finditer(text, end):
+            if line.start() != position:
+                break
+            entries.append(line["entry"].strip())
+            position = line.end()
+        if entries:
+            return ", ".join(entries), position
+    body = _labelled_sides(text[start:end])
     stop = _NEXT_HEAD.search(body)
-    return body[: stop.start()] if stop else body
+    return (body[: stop.start()], start + stop.start()) if stop else (body, end)
+
+
+#: One entry of a list written a line each: a minute or a running score, then a short rest.
+_ENTRY_LINE = re.compile(
+    r"(?:\n[ \t]*)+(?P<entry>(?:\d{1,3}(?:[ ]?\+[ ]?\d{1,2})?[ ]?['’′.]?|\d{1,2}[ ]?[-:–][ ]?\d{1,2})[ \t]+"
+    r"[^\W\d][^\n]{1,70})(?=\n|$)"
+)
 
 
 def _minute_of(written: str) -> int | None:
@@ -2720,6 +2766,24 @@ def _match_of_line(text: str, position: int, stubs: list[MatchStub]) -> MatchStu
 _LINES_BACK = 40
 
 
+def _match_by_running_scores(entries: list[_Entry], stubs: list[MatchStub]) -> MatchStub | None:
+    """The one match a line's running scores end at, where no result near the line names it.
+
+    "1. DIVISION Mål: 1-0 Hallur Hansson (7.), 2-0 ..., 3-2 Admir Catovic (80.)" above the report
+    of Vendsyssel 3-2 FC Fredericia: every goal with its score, one goal at a time from 0-0.
+    """
+    scores = [entry.score for entry in entries if entry.score is not None]
+    if len(scores) < 2 or len(scores) != len(entries):
+        return None
+    previous = (0, 0)
+    for home, away in scores:
+        if (home, away) not in ((previous[0] + 1, previous[1]), (previous[0], previous[1] + 1)):
+            return None
+        previous = (home, away)
+    hits = [stub for stub in stubs if (stub.home_score, stub.away_score) == previous]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _score_in(folded: str, stub: MatchStub) -> bool:
     """The score in a line, also split by the teams' names ("Rayo Vallecano 1-Barcelona 1")."""
     if score_pattern(stub.home_score, stub.away_score).search(folded):
@@ -2798,9 +2862,11 @@ def line_facts(
     ]
     bodies += _result_line_tails(text)
     for position, body in sorted(bodies):
-        if _match_of_line(text, position, stubs) is not stub:
+        entries = parse_line(body)
+        owner = _match_of_line(text, position, stubs) or _match_by_running_scores(entries, stubs)
+        if owner is not stub:
             continue
-        found = _line_goals(parse_line(body), stub, hints)
+        found = _line_goals(entries, stub, hints)
         if found is not None:
             goals = [*(goals or []), *found]
     cards: list[dict[str, Any]] | None = None

@@ -160,6 +160,20 @@ def test_the_team_the_sentence_says_was_beaten_gets_the_fewer_goals() -> None:
     ]
     drawn = "Ajax speelde tegen PSV gelijk, 2-2, na een overwinning tegen Twente vorige week. Zo ging het."
     assert one_answer(drawn, home_team="Ajax", away_team="PSV", home_score=2, away_score=2) == [("Ajax", 2, 2, "PSV")]
+    # Dutch idioms for a win: "zich ontdoen van" (with words between), "een mokerslag uitdelen aan"
+    ontdeed = "In groep D ontdeed Ajax zich dan weer moeiteloos van FC Midtjylland, 3-1. Zo ging het."
+    assert one_answer(ontdeed, home_team="Ajax", away_team="FC Midtjylland", home_score=1, away_score=3) == [
+        ("Ajax", 3, 1, "FC Midtjylland")
+    ]
+    # an only goal in words is told after the sentence of the win
+    only = "In groep C ontdeed Manchester City zich gemakkelijk van Olympiakos. Foden scoorde het enige doelpunt."
+    assert one_answer(only, home_team="Manchester City", away_team="Olympiakos", home_score=0, away_score=1) == [
+        ("Manchester City", 1, 0, "Olympiakos")
+    ]
+    blow = "In groep B deelde Real Madrid een mokerslag uit aan het Inter van Romelu Lukaku (0-2). Dat was het."
+    assert one_answer(blow, home_team="Real Madrid", away_team="Inter", home_score=0, away_score=2) == [
+        ("Inter", 0, 2, "Real Madrid")
+    ]
 
 
 def test_the_answer_grammar_allows_only_the_two_written_numbers() -> None:
@@ -263,6 +277,11 @@ def test_a_sentence_naming_the_match_between_two_teams_overrules_a_team_from_the
         # no place word: the winner, named first, is home (the convention where no host is told)
         ("Atalanta won 2-0 against Liverpool on Tuesday night. It was deserved.", ("Liverpool", "Atalanta", 0, 2),
          ("Atalanta", 2, 0, "Liverpool")),
+        # Dutch: the winner "deals" the loser a defeat; the model named the sentence before's clubs
+        ("Real Madrid won van Inter. Op die manier volgen zij Borussia Mönchengladbach dat eerder op de avond "
+         "Sjachtar Donetsk na de afstraffing in de heenwedstrijd (0-6) andermaal een pandoering had verkocht (4-0).",
+         ("Real Madrid", "Inter", 4, 0), ("Borussia Mönchengladbach", 4, 0, "Sjachtar Donetsk")),
+        ("PSV bezorgde Ajax een zware nederlaag (3-0). Zo ging het.", ("Ajax", "PSV", 0, 3), ("PSV", 3, 0, "Ajax")),
     ],
 )  # fmt: skip
 def test_a_sentence_saying_who_beat_whom_and_where_decides_the_pair_and_the_host(

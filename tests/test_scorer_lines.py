@@ -287,6 +287,43 @@ def test_a_scorers_line_after_the_report_belongs_to_the_result_above_it() -> Non
     assert line_facts(second, [first, second], text) == (None, None)
 
 
+def test_a_head_alone_on_its_line_takes_the_entry_lines_under_it() -> None:
+    first = MatchStub(home_team="FC Eindhoven", away_team="RKC Waalwijk", home_score=1, away_score=3)
+    second = MatchStub(home_team="TOP Oss", away_team="Helmond Sport", home_score=1, away_score=1)
+    text = (
+        "FC Eindhoven - RKC Waalwijk 1-3\n\nRKC won in Eindhoven.\n\nScoreverloop:\n\n"
+        "41. Branco van den Boomen (pen.) 1-0\n\n45. Darren Maatsen 1-1\n\n65. Darren Maatsen 1-2\n\n"
+        "82. Emil Hansson 1-3\n\n\nTOP Oss - Helmond Sport 1-1\n\nNa vier zeges op rij bleef TOP Oss steken.\n"
+    )
+    goals, _ = line_facts(first, [first, second], text)
+    assert [(g["player"], g["team"], g["minute"], g["penalty"]) for g in goals or []] == [
+        ("Branco van den Boomen", "FC Eindhoven", 41, True),
+        ("Darren Maatsen", "RKC Waalwijk", 45, False),
+        ("Darren Maatsen", "RKC Waalwijk", 65, False),
+        ("Emil Hansson", "RKC Waalwijk", 82, False),
+    ]
+    assert line_facts(second, [first, second], text)[0] is None  # the next result's line is no entry
+
+
+def test_a_goals_line_no_result_names_belongs_to_the_one_match_its_running_scores_end_at() -> None:
+    first = MatchStub(home_team="Vendsyssel", away_team="FC Fredericia", home_score=3, away_score=2)
+    second = MatchStub(home_team="Skive", away_team="FC Roskilde", home_score=1, away_score=1)
+    text = (
+        "Fredericia led første nederlag\n\n"
+        "1. DIVISION Mål: 1-0 Hallur Hansson (7.), 2-0 René Shaki Joensen (57.), 2-1 Nicholas Gotfredsen (61.), "
+        "3-1 Nicolas Bøgild (80.), 3-2 Admir Catovic (80.)\n\nTOPKAMP FC Fredericia tabte i aftes til Vendsyssel.\n"
+    )
+    goals, _ = line_facts(first, [first, second], text)
+    assert [(g["player"], g["team"]) for g in goals or []] == [
+        ("Hallur Hansson", "Vendsyssel"), ("René Shaki Joensen", "Vendsyssel"),
+        ("Nicholas Gotfredsen", "FC Fredericia"), ("Nicolas Bøgild", "Vendsyssel"), ("Admir Catovic", "FC Fredericia"),
+    ]  # fmt: skip
+    assert line_facts(second, [first, second], text)[0] is None
+    # scores that skip a goal are no such line: it is left to the results above it
+    gapped = text.replace("2-0 René Shaki Joensen (57.), ", "")
+    assert line_facts(first, [first, second], gapped)[0] is None
+
+
 def test_a_danish_malscore_line_after_the_half_time_score_on_the_results_line_is_read() -> None:
     first = MatchStub(home_team="Fredensborg BI", away_team="Allerød FK", home_score=0, away_score=1)
     second = MatchStub(home_team="Greve", away_team="Vanløse IF", home_score=0, away_score=2)
