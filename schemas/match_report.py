@@ -1770,13 +1770,15 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         if not home or not away or sorted(scores) != sorted((context["first"], context["second"])):
             continue
         home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
-        won = _won_over(context)
+        won = _won_over(context, (home, away))
         if won is not None:  # the sentence says who beat whom, and where
             home, away, scores = _answer_names(won[0], (home, away)), _answer_names(won[1], (home, away)), won[2]
             told.add(_pair(home, away))
         if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
             continue
-        passage = _STANDINGS.sub(" ", context["passage"])  # "den Rückstand auf Borussia Dortmund": no opponent
+        passage = context["passage"]
+        if won is None:  # "den Rückstand auf Borussia Dortmund": no opponent, unless a win is told of it
+            passage = _STANDINGS.sub(" ", passage)
         named = [_in_passage(team, passage) for team in (home, away)]
         if not all(named) and not all(
             seen or weak_support(team) for seen, team in zip(named, (home, away), strict=True)
@@ -1930,14 +1932,19 @@ _AGAINST = r"over|mod|against|gegen|contre|face à|contra|ante|tegen|van|contro|
 _AT = r"at|bei|beim|in|à|chez|bij|en casa de|en casa del|in casa del|in casa di"
 
 
-def _won_over(context: dict[str, Any]) -> tuple[str, str, tuple[int, int]] | None:
+def _won_over(
+    context: dict[str, Any], answer: tuple[str, str] | None = None
+) -> tuple[str, str, tuple[int, int]] | None:
     """(home, away, scores) when the score's own sentence says who beat whom, else None.
 
     "vandt FC Thy-Thisted med 2-0 ude over Fortuna Hjørring", "Brøndby won 2-1 away at Kolding",
     "FC Nordsjælland vandt 4-0 hjemme over AGF": the winner is named with the verb, the loser after
     the score; "ude" / "at" make the loser the host, "hjemme" the winner, else the winner, named
-    first, is home (as where no one is said to have hosted). The model tends to take the first club
-    of the passage instead, which in a round-up's prose is often the previous sentence's.
+    first, is home (as where no one is said to have hosted). Of a loss ("Metz s'incline à Rennes
+    (1-0)", "Ajax, which lost 1-0 at Liverpool") the same; where a relative clause tells no host
+    ("Ajax, der tabte 0-1 til Liverpool"), the order of the model's `answer` when it names the two.
+    The model tends to take the first club of the passage instead, which in a round-up's prose is
+    often the previous sentence's.
     """
     first, second = context["first"], context["second"]
     score = rf"(?<!\d){first}\s?[-:–]\s?{second}(?!\d)|(?<!\d){second}\s?[-:–]\s?{first}(?!\d)"
@@ -1961,15 +1968,20 @@ def _won_over(context: dict[str, Any]) -> tuple[str, str, tuple[int, int]] | Non
         loser_hosts = bool(hit["at"]) or bool(where and re.fullmatch(_AWAY_WORD, where))
         return (loser, winner, (low, high)) if loser_hosts else (winner, loser, (high, low))
     lost = re.compile(
-        rf"(?P<loser>{_TEAM_NAME})\s+(?:[a-zæøåäöüéèàí]+\s+){{0,2}}?(?i:{_LOSS_VERB})\s+(?:(?:{score})\s+)?"
+        rf"(?P<loser>{_TEAM_NAME})(?:,\s+(?i:{_WHO}))?\s+(?:[a-zæøåäöüéèàí]+\s+){{0,2}}?(?i:{_LOSS_VERB})\s+"
+        rf"(?:(?P<before>{score})\s+)?"
         rf"(?:(?P<at>{_AT})|(?:{_AGAINST}|to|til|tegen|face à|devant))\s+{_ARTICLE}(?P<winner>{_TEAM_NAME})"
-        rf"\s*\(?(?:{score})"
-    )  # "Metz s'incline à Rennes (1-0)": the loser, the verb, the winner, then the score
+        rf"(?(before)|\s*\(?(?:{score}))"
+    )  # "Metz s'incline à Rennes (1-0)", "Ajax, which lost 1-0 at Liverpool", "Ajax, der ... tabte 0-1 til Liverpool"
     for hit in lost.finditer(passage):
         winner, loser = (name.rstrip(".,;:") for name in (hit["winner"], hit["loser"]))
         if same_team(winner, loser):
             continue
-        return (winner, loser, (high, low)) if hit["at"] else (loser, winner, (low, high))
+        if hit["at"]:
+            return winner, loser, (high, low)
+        if hit["before"] and answer and _same_pair(answer, (winner, loser)) and same_team(answer[0], winner):
+            return winner, loser, (high, low)  # "Ajax, der ... tabte 0-1 til Liverpool": no host told, the model's
+        return loser, winner, (low, high)
     lower = r"(?:(?:[a-zà-ÿ][\w'’-]*,?|\(\d{1,2}\s?[-–]\s?\d{1,2}\))\s+)"  # small words, a first leg "(0-6)"
     dealt = re.compile(
         rf"(?P<winner>{_TEAM_NAME})\s+(?:(?:dat|die)\s+{lower}{{0,6}}?(?P<loser>{_TEAM_NAME})\s+{lower}{{0,10}}?"
@@ -2009,6 +2021,8 @@ def _drawn_at_home(passage: str, score: str, goals: int) -> tuple[str, str, tupl
     return None
 
 
+#: A relative pronoun after a club and its comma: "Ajax, which lost 1-0 at Liverpool".
+_WHO = r"which|who|that|der|som|die|welche|welcher|qui|che|que|quien"
 _LOSS_VERB = (
     r"lost|loses|lose|went down|tabte|taber|verlor|verliert|verloor|verliest|perd|s'incline|s'est incliné"
     r"|perdió|pierde|cayó|cae|perde|ha perso"

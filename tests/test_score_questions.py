@@ -271,6 +271,11 @@ def test_a_sentence_naming_the_match_between_two_teams_overrules_a_team_from_the
          ("Rennes", 1, 0, "Metz")),
         ("Leeds lost to Chelsea 0-1 on Sunday. It was a long afternoon.", ("Chelsea", "Leeds", 1, 0),
          ("Leeds", 0, 1, "Chelsea")),
+        # the loser, a relative pronoun, the verb and the score, then the host: a club named for the table too
+        ("Atalanta moved into second spot, one point above Ajax, which lost 1-0 at Liverpool.",
+         ("Midtjylland", "Atalanta", 1, 0), ("Liverpool", 1, 0, "Ajax")),
+        ("Atalanta kæmper med Ajax, der tirsdag aften tabte 0-1 til Liverpool på Anfield.",
+         ("Atalanta", "Liverpool", 0, 1), ("Ajax", 0, 1, "Liverpool")),
         # a draw "à domicile avec" a club: the club named before it in the sentence hosted
         ("Le PSG joue à Lyon. Marseille, invaincu, a perdu des points lors d'un match nul 1-1 à domicile avec Rennes.",
          ("Paris", "Lyon", 1, 1), ("Marseille", 1, 1, "Rennes")),
