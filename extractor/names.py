@@ -116,13 +116,17 @@ def same_club(a: str, b: str) -> bool:
 
 
 def initialism(a: str, b: str) -> bool:
-    """Whether one name is the other's initials in capitals: 'YB' ~ 'BSC Young Boys', 'LS' ~ 'Lausanne-Sport'."""
+    """Whether one name is the other's initials in capitals: 'YB' ~ 'BSC Young Boys', 'FCN' ~ 'FC Nordsjælland'."""
     for short, long in ((a.strip(), b), (b.strip(), a)):
         if 2 <= len(short) <= 4 and short.isalpha() and short.isupper():
             # the long name's words, less affixes and its own capitals ("BSC", "FC")
             words = [w for w in re.findall(r"[^\W\d_]+", long) if not (w.isupper() and len(w) <= 4)]
             words = [w for w in words if fold(w) not in CLUB_AFFIXES]
             if len(words) == len(short) and "".join(fold(w)[0] for w in words) == fold(short):
+                return True
+            # an affix in capitals kept whole: "FCN" ~ "FC Nordsjælland", "FCK" ~ "FC København"
+            parts = re.findall(r"[^\W\d_]+", long)
+            if len(parts) >= 2 and "".join(w if w.isupper() else w[0] for w in parts) == short:
                 return True
     return False
 

@@ -3444,6 +3444,19 @@ _PUT_AHEAD = re.compile(
     r"|portò in vantaggio|porta in vantaggio|adelantó a|puso por delante a)\s+" + _ARTICLE + rf"(?P<team>{_TEAM_NAME})"
     r"\s+(?i:ahead|in front|level|the lead|back level|in führung|op voorsprong|foran)\b"
 )
+#: A club's goals, then their scorers: "FCN-målene blev sat ind af A, B, C og D", "Brighton's goals came from A and
+#: B", "Die Tore für Hannover erzielten A und B", "Les buts de Lyon ont été inscrits par A et B".
+_NAMES = rf"(?P<names>{_LISTED_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+(?:and|und|en|og|et|e|y)\s+){_LISTED_NAME}){{0,4}})"
+_GOALS_BY = re.compile(
+    r"(?:"
+    rf"(?P<team>{_TEAM_NAME})(?:'s|’s|s)?[ -](?i:goals|målene|mål|tore|treffer)"
+    rf"|(?i:the goals|målene|die tore|les buts|i gol|le reti|los goles|de doelpunten|de goals)"
+    r"\s+(?i:for|of|from|for|für|von|de|du|des|del|della|dei|di|van)\s+" + _ARTICLE + rf"(?P<team2>{_TEAM_NAME})"
+    r")\s+(?i:were scored by|came from|were from|were netted by|blev sat ind af|blev scoret af|blev lavet af"
+    r"|kom fra|erzielten|schossen|markierten|stammen von|ont été inscrits par|ont été marqués par|sont signés"
+    r"|portano la firma di|sono di|sono stati segnati da|sono stati realizzati da|fueron obra de|llevan la firma de"
+    rf"|fueron de|kwamen van|werden gemaakt door|kwamen op naam van|waren van)\s+{_NAMES}"
+)
 _ONE_LISTED = re.compile(
     r"(?P<player>[A-ZÀ-ÞØÆÅ][\w'’-]+(?:[ ](?:(?:de|da|di|van|von|der|den|ter|le|la|del|dos)[ ])*"
     r"[A-ZÀ-ÞØÆÅ][\w'’-]+){0,3})(?:\s*\((?P<inner>[^()\n]{0,40})\))?"
@@ -3453,9 +3466,10 @@ _ONE_LISTED = re.compile(
 def _told_scorers(stub: MatchStub, text: str) -> list[dict[str, Any]]:
     """The goals sentences list for one of the match's clubs, with the minutes in brackets after a name."""
     goals = []
-    for hit in [*_SCORED_FOR.finditer(text), *_PUT_AHEAD.finditer(text)]:
-        team = next((side for side in (stub.home_team, stub.away_team) if same_team(hit["team"].rstrip(".,;:"), side)
-                     or _in_passage(side, hit["team"])), None)  # fmt: skip
+    for hit in [*_SCORED_FOR.finditer(text), *_PUT_AHEAD.finditer(text), *_GOALS_BY.finditer(text)]:
+        club = (hit["team"] or hit.groupdict().get("team2") or "").rstrip(".,;:")
+        team = next((side for side in (stub.home_team, stub.away_team) if same_team(club, side)
+                     or _in_passage(side, club)), None)  # fmt: skip
         if team is None:
             continue
         for named in _ONE_LISTED.finditer(hit["names"]):
@@ -3480,7 +3494,9 @@ def _with_told_scorers(goals: list[dict[str, Any]], stub: MatchStub, text: str) 
     if not told:
         return goals
     teams_told = {_surname(goal["player"]): goal["team"] for goal in told}
-    out = [{**goal, "team": teams_told.get(_surname(goal["player"]), goal["team"])} for goal in goals]
+    sides = (stub.home_team, stub.away_team)
+    out = [{**goal, "team": teams_told.get(_surname(goal["player"]), goal["team"])} for goal in goals
+           if not any(same_team(str(goal.get("player") or ""), side) for side in sides)]  # "AGF" is no scorer
     room = {stub.home_team: stub.home_score, stub.away_team: stub.away_score}
     for goal in out:
         room[goal["team"]] = room.get(goal["team"], 0) - 1

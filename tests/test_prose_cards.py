@@ -183,6 +183,32 @@ def test_scorers_a_sentence_lists_for_a_club_join_its_match() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "FCN-målene blev sat ind af Lærke Tingleff, Cecilie Larsen, Camilla Kur og Kathrine Kühl Møller.",
+        "Nordsjælland's goals came from Lærke Tingleff, Cecilie Larsen, Camilla Kur and Kathrine Kühl Møller.",
+        "Die Tore für Nordsjælland erzielten Lærke Tingleff, Cecilie Larsen, Camilla Kur und Kathrine Kühl Møller.",
+        "Les buts de Nordsjælland ont été inscrits par Lærke Tingleff, Cecilie Larsen, Camilla Kur et Kathrine Kühl "
+        "Møller.",
+    ],
+)
+def test_a_clubs_goals_and_then_their_scorers_join_its_match(sentence: str) -> None:
+    from schemas.match_report import _with_told_scorers
+
+    stub = MatchStub(home_team="FC Nordsjælland", away_team="AGF", home_score=4, away_score=0)
+    text = f"FC Nordsjælland vandt med 4-0 hjemme over AGF.\n\n{sentence}"
+    model = [{"player": "AGF", "team": "FC Nordsjælland", "minute": None, "penalty": False, "own_goal": False,
+              "assist": None}]  # fmt: skip  (a club is no scorer: it takes no room)
+    goals = _with_told_scorers(model, stub, text)
+    assert [(g["player"], g["team"]) for g in goals] == [
+        ("Lærke Tingleff", "FC Nordsjælland"), ("Cecilie Larsen", "FC Nordsjælland"),
+        ("Camilla Kur", "FC Nordsjælland"), ("Kathrine Kühl Møller", "FC Nordsjælland"),
+    ]  # fmt: skip
+    # goals told for the club that scored none find no room
+    assert _with_told_scorers([], stub, "AGF-målene blev sat ind af Lærke Tingleff og Camilla Kur.") == []
+
+
 def test_a_scorer_who_put_his_club_ahead_joins_its_match() -> None:
     from schemas.match_report import _with_told_scorers
 

@@ -449,6 +449,8 @@ PERSON, TEAM = FieldRule(kind="person"), FieldRule(kind="team")
         ("Ls", "Lausanne-Sport", TEAM, False),  # not written as capitals
         ("AB", "Aalborg BK", TEAM, False),  # the affix is not an initial
         ("YB", "Young Boys Bern", TEAM, False),
+        ("FCN", "FC Nordsjælland", TEAM, True),  # an affix in capitals kept whole
+        ("FCN", "FC Midtjylland", TEAM, False),
         ("Cristian Romero", "Romero", PERSON, True),
         ("Alexander Scholz", "Scholz", PERSON, True),
         ("Cristian Romero", "C. Romero", PERSON, True),
