@@ -1774,6 +1774,8 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         if won is not None:  # the sentence says who beat whom, and where
             home, away, scores = _answer_names(won[0], (home, away)), _answer_names(won[1], (home, away)), won[2]
             told.add(_pair(home, away))
+        else:
+            home, away, scores = _host_then_score(context, home, away, scores)
         if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
             continue
         passage = context["passage"]
@@ -1930,6 +1932,21 @@ _AWAY_WORD = r"ude|away|auswärts|uit|à l'extérieur|fuera de casa|in trasferta
 _HOME_WORD = r"hjemme|at home|zu hause|zuhause|thuis|à domicile|en casa|in casa"
 _AGAINST = r"over|mod|against|gegen|contre|face à|contra|ante|tegen|van|contro|sur"
 _AT = r"at|bei|beim|in|à|chez|bij|en casa de|en casa del|in casa del|in casa di"
+
+
+def _host_then_score(
+    context: dict[str, Any], home: str, away: str, scores: tuple[int, int]
+) -> tuple[str, str, tuple[int, int]]:
+    """The host and the score in brackets written right after it, host first: "derby bij FC Twente (5-0)".
+
+    The score then reads from the host's side; else the answer as it is.
+    """
+    passage = fold_text(context["passage"])
+    for team, other in ((home, away), (away, home)):
+        written = re.search(rf"{_AT_HOST}{re.escape(fold_text(team))}\s*\((\d{{1,2}})\s?[-:–]\s?(\d{{1,2}})\)", passage)
+        if written and sorted(map(int, written.groups())) == sorted(scores):
+            return team, other, (int(written.group(1)), int(written.group(2)))
+    return home, away, scores
 
 
 def _won_over(

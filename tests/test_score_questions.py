@@ -279,6 +279,9 @@ def test_a_sentence_naming_the_match_between_two_teams_overrules_a_team_from_the
         # a draw "à domicile avec" a club: the club named before it in the sentence hosted
         ("Le PSG joue à Lyon. Marseille, invaincu, a perdu des points lors d'un match nul 1-1 à domicile avec Rennes.",
          ("Paris", "Lyon", 1, 1), ("Marseille", 1, 1, "Rennes")),
+        # the host, then the score in brackets: it reads from the host's side (the model kept the written order)
+        ("De verdediger van Heracles Almelo tikte terug in de Overijsselse derby bij FC Twente (5-0), maar miste.",
+         ("Heracles Almelo", "FC Twente", 5, 0), ("FC Twente", 5, 0, "Heracles Almelo")),
         # no place word: the winner, named first, is home (the convention where no host is told)
         ("Atalanta won 2-0 against Liverpool on Tuesday night. It was deserved.", ("Liverpool", "Atalanta", 0, 2),
          ("Atalanta", 2, 0, "Liverpool")),
