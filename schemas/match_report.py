@@ -978,6 +978,49 @@ def _one_side_per_scorer(data: dict[str, Any], grounder: Grounder) -> list[Findi
     return findings
 
 
+#: A name shaped like a person's: two or three title-case words, particles between ("Stefanie van der Gragt").
+_PERSON_SHAPE = re.compile(
+    r"[A-ZÀ-ÞØÆÅ][a-zß-ÿæøå'’-]+(?:[ ](?:(?:van|von|der|den|de|da|di|del|dos|ter|ten|le|la)[ ])*"
+    r"[A-ZÀ-ÞØÆÅ][a-zß-ÿæøå'’-]+){1,2}"
+)
+_CLUB_NAME_WORDS = frozenset(
+    "united city town rovers athletic county wanderers albion hotspur real sporting racing dynamo dinamo lokomotiv"
+    " olympique stade borussia eintracht fortuna hertha union werder young boys inter milan atletico deportivo"
+    " sparta slavia celtic rangers red bull bayer kickers jong women vrouwen ladies lionesses damen kvinder"
+    " national nationale".split()
+)
+
+
+def _person_shaped(name: str) -> bool:
+    words = fold_text(name).split()
+    return bool(_PERSON_SHAPE.fullmatch(name.strip())) and not any(
+        w in _CLUB_AFFIXES or w in _CLUB_NAME_WORDS for w in words
+    )
+
+
+def _people_as_teams(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A match whose two "teams" are people: a running score the model took for a result.
+
+    "Mary Fowler bankede bolden i mål til 1-3 ..., blev det så 2-3 ved Clare Polkinghorne" gave
+    "Mary Fowler 2-3 Clare Polkinghorne". Both names shaped like a person's, the model listing one
+    of them as a player somewhere, and neither written more than twice in the article.
+    """
+    matches = data.get("matches") or []
+    players = {team_key(item.get("player") or "") for m in matches for kind in ("goals", "cards")
+               for item in m.get(kind) or []} - {""}  # fmt: skip
+    findings = []
+    for m, match in enumerate(matches):
+        pair = [match.get("home_team") or "", match.get("away_team") or ""]
+        if not all(pair) or not all(_person_shaped(team) for team in pair):
+            continue
+        if not any(team_key(team) in players for team in pair):
+            continue
+        if all(len(grounder.find_all(team)) <= 2 for team in pair):
+            message = f"{pair[0]!r} and {pair[1]!r} are players, not teams"
+            findings.append(Finding(("matches", m), "teams_are_people", message))
+    return findings
+
+
 def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A scorer or booked player is not a club, and a coach leads one team of the article."""
     matches = data.get("matches") or []
@@ -1193,7 +1236,8 @@ def _venue_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     return findings
 
 
-_RUNNING = re.compile(r"(?<![\d.,:/-])(\d{1,2})\s?[-:]\s?(\d{1,2})(?![\d:/-]|[.,]\d)")
+#: A written score, also the first part of a compound ("3-2-eindcijfers", "1:0-Sieg", "3-0-sejren").
+_RUNNING = re.compile(r"(?<![\d.,:/-])(\d{1,2})\s?[-:]\s?(\d{1,2})(?![\d:/]|-(?![^\W\d_]{3})|[.,]\d)")
 
 
 def _running_side(grounder: Grounder, player: str) -> str | None:
@@ -1248,8 +1292,8 @@ def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
 
 
 CHECKS = (
-    _score_findings, _host_findings, _people_findings, _role_findings, _assister_findings, _card_findings,
-    _card_type_findings, _flag_findings, _goal_side_findings, _one_match_per_scorer, _scorer_near_match,
+    _people_as_teams, _score_findings, _host_findings, _people_findings, _role_findings, _assister_findings,
+    _card_findings, _card_type_findings, _flag_findings, _goal_side_findings, _one_match_per_scorer, _scorer_near_match,
     _one_side_per_scorer, _minute_findings, _date_findings, _venue_findings, _scorer_findings,
 )  # fmt: skip
 
@@ -1503,6 +1547,16 @@ def _passage(grounder: Grounder, start: int, end: int, span: Literal["usual", "w
     return " ".join(grounder.cleaned.original[a:b].split())
 
 
+#: A score joined to a word for the final ("3-2-eindcijfers", "3:2-Endstand", "2-1-slutresultatet").
+_RUNNING_COMPOUND = re.compile(
+    r"-(?:mål|mal(?:et)?\b|goal|tor\b|treffer|führung|fuhrung|ausgleich|anschluss|føring|foring|voorsprong"
+    r"|gelijkmaker)"
+)
+_FINAL_COMPOUND = re.compile(
+    r"-(?:eindcijfer|eindstand|eindscore|eindresultaat|endstand|endergebnis|slutresultat|slutcifre)"
+)
+
+
 def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], number: int) -> bool:
     """Whether the words around a written score make it something other than this round's result."""
     hit = scores[number]
@@ -1512,6 +1566,10 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
     stops = [i for i in (text.find(". ", hit.end()), line_end) if i >= 0]
     rest = text[hit.end() : min([*stops, hit.end() + 80])]  # the rest of the sentence
     clause = text[max(sentence, hit.start() - 60) : hit.start()]
+    if _FINAL_COMPOUND.match(text, hit.end()):
+        return False  # "goed voor de 3-2-eindcijfers", "die 3:2-Endstand": the final, whatever the words before it
+    if _RUNNING_COMPOUND.match(text, hit.end()):
+        return True  # "Danmarks 3-0-mål", "zur 2:0-Führung": one goal of the match
     return bool(
         _HALF_TIME_MARK.search(text, max(0, hit.start() - 12), hit.start())  # "3:2 (2:2)"
         or _RUNNING_MARK.search(text, max(sentence, hit.start() - 20), hit.start())  # "zum 1:0"

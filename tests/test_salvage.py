@@ -75,6 +75,26 @@ def test_invented_match_and_ungrounded_date_are_dropped_with_warnings() -> None:
     assert ("matches[1]", "not_in_text") in rules
 
 
+def test_a_match_between_two_players_is_a_running_score_and_is_dropped() -> None:
+    text = (
+        "Med hjælp fra to australske selvmål besejrede Danmark Australien med 3-2 i en testkamp.\n\n"
+        "Mary Fowler bankede bolden i mål til 1-3 i 87. minut, og kort inde i tillægstiden blev det så 2-3 ved "
+        "Clare Polkinghorne.\n"
+    )
+    people = match(home_team="Mary Fowler", away_team="Clare Polkinghorne", home_score=2, away_score=3,
+                   goals=[goal("Mary Fowler", "Mary Fowler", 87)])  # fmt: skip
+    real = match(home_team="Danmark", away_team="Australien", home_score=3, away_score=2)
+    result, warnings = refined({"matches": [real, people]}, text)
+    assert [(m["home_team"], m["away_team"]) for m in result["matches"]] == [("Danmark", "Australien")]
+    assert any(w.rule == "teams_are_people" and w.path == "matches[1]" for w in warnings)
+    # clubs are not people, even when the model lists one as a scorer
+    clubs = match(home_team="Borussia Mönchengladbach", away_team="Sjachtar Donetsk", home_score=4, away_score=0,
+                  goals=[goal("Borussia Mönchengladbach", "Borussia Mönchengladbach", None)])  # fmt: skip
+    text = "Borussia Mönchengladbach had Sjachtar Donetsk andermaal een pandoering verkocht (4-0)."
+    result, warnings = refined({"matches": [clubs]}, text)
+    assert [m["home_team"] for m in result["matches"]] == ["Borussia Mönchengladbach"]
+
+
 def test_a_score_absent_from_the_text_drops_the_match() -> None:
     result, warnings = refined({"matches": [match(home_score=3, away_score=0)]})
     assert result["matches"] == []

@@ -62,6 +62,15 @@ def test_a_sentence_of_prose_that_names_nobody_comes_with_the_two_before_it() ->
     assert box == ("1-2", "Uitslag Resultat: 1-2")  # a box's short line keeps the usual passage
 
 
+def test_a_score_that_begins_a_compound_word_is_a_score_and_the_word_says_which_kind() -> None:
+    text = (
+        "Het afstandsschot van Van de Donk verdween in doel, meteen goed voor de 3-2-eindcijfers.\n\n"
+        "Et kæmpe drop af målmanden førte til Danmarks 3-0-mål. Werder drückt den Ball zur 2:0-Führung über die Linie."
+        "\n\nDie 1:3-Pleite in Mainz war die dritte in Folge.\n"
+    )
+    assert [score for score, _ in questions(text)] == ["3-2", "1-3"]
+
+
 def test_a_range_of_weeks_is_not_a_score() -> None:
     text = "Sansone del Lecce salta l'Atalanta: una lesione che si recupera in circa 1-2 settimane. Il Lecce perse 1-2."
     assert [score for score, _ in questions(text)] == ["1-2"]
