@@ -450,7 +450,12 @@ _SET_UP = re.compile(
     r"\b(?:into the path of|set up|sets up|teed up|tees up|picked out|picks out|crossed for|squared for"
     r"|laid (?:it|the ball) (?:off|on) for|assist(?:ed)? for|(?:cross|corner|pass|ball|delivery|free-kick)"
     r" (?:was )?(?:converted|headed home|finished|turned in|nodded in|tapped in) by"
-    r"|in den lauf von)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"|in den lauf von|bedient|bediente|legt auf|legte auf|flankt auf|flankte auf"
+    r"|servendo|serve|assist per|mette in mezzo per|pesca"  # "Makuch ... servendo in area Brunes, che trafigge"
+    r"|asistencia para|asistió a|sirvió a|habilitó a|centro para|centró para"
+    r"|sert|servi|centre pour|passe décisive pour|trouve|décale"
+    r"|op maat voor|bediende|legde af op|legt af op"
+    r"|lagde op til|serverede for|spillede \S+ fri)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
     r"(?P<name>[A-ZÀ-ÞØÆÅ][\w'’-]+(?:\s[A-ZÀ-ÞØÆÅ][\w'’-]+)?)"
 )
 
@@ -1236,8 +1241,9 @@ def _venue_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     return findings
 
 
-#: A written score, also the first part of a compound ("3-2-eindcijfers", "1:0-Sieg", "3-0-sejren").
-_RUNNING = re.compile(r"(?<![\d.,:/-])(\d{1,2})\s?[-:]\s?(\d{1,2})(?![\d:/]|-(?![^\W\d_]{3})|[.,]\d)")
+#: A written score, also the first part of a compound ("3-2-eindcijfers", "1:0-Sieg", "3-0-sejren") or
+#: before a colon ("con il punteggio di 2-1: i viola ...").
+_RUNNING = re.compile(r"(?<![\d.,:/-])(\d{1,2})\s?[-:]\s?(\d{1,2})(?![\d/]|:(?!\s)|-(?![^\W\d_]{3})|[.,]\d)")
 
 
 def _running_side(grounder: Grounder, player: str) -> str | None:
@@ -1393,7 +1399,7 @@ _EARLIER_WORDS = _word_starts(
     "første kamp", "første opgør", "last season", "vorig seizoen", "letzte saison", "la temporada pasada",
     "la saison dernière", "lo scorso", "sidste sæson", "last week", "vorige week", "letzte woche",
     "la semaine dernière", "la semana pasada", "la settimana scorsa", "sidste uge", "laatste bezoek", "eerder",
-    "earlier this season", "en la ida",
+    "earlier this season", "en la ida", "fresh from", "on the back of", "coming off",
 )  # fmt: skip
 #: ... unless it dates the score to the same day: "dat eerder op de avond ... had verkocht (4-0)".
 #: The last meeting of two clubs, told in the score's sentence or the one before: "In 2002 stonden Fortuna en
@@ -1692,7 +1698,7 @@ _NAME_LINE = r"(?:1\.[ ]?)?[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ][\w.'’&-]+){0,3}"
 #: A line that is only a result: "SM Caen 0-1 Girondins de Bordeaux", "- Leeds 4-3 Bournemouth".
 _LINE_RESULT = re.compile(
     rf"^[-*•\t ]*(?P<home>{_NAME_LINE})[ \t]+(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})"
-    rf"[ \t]+(?P<away>{_NAME_LINE})[ \t]*$",
+    rf"[ \t]+(?P<away>{_NAME_LINE})[ \t]*(?:$|:[ \t]+(?=\S))",  # a headline's "Brighton 1-0 Manchester United: ..."
     re.MULTILINE,
 )
 _SHOUTED = re.compile(r"^[A-ZÀ-Þ]{5,}$")  # "TABELLINO": a section label, not a club
@@ -1899,7 +1905,8 @@ _STANDINGS = re.compile(
 #: Words right before the team that lost ("a 2-0 win over Leeds", "de 0-2 overwinning tegen Liverpool") ...
 _BEATEN = (
     r"beat|beats|beating|defeated|defeating|overcame|thrashed|edged|edged past|saw off|(?:win|won|victory|triumph)"
-    r" (?:over|against)|versloeg|verslaat|klopte|klopt|(?:overwinning|zege|winst) (?:op|tegen)|(?:won|wint) van"
+    r" (?:over|against)|(?:thrashing|hammering|demolition|rout|drubbing) of"
+    r"|versloeg|verslaat|klopte|klopt|(?:overwinning|zege|winst) (?:op|tegen)|(?:won|wint) van"
     r"|schlug|schlägt|besiegte|besiegt|bezwang|(?:sieg|erfolg) (?:gegen|über)|(?:gewann|gewinnt|siegte) gegen"
     r"|batte|ha battuto|sconfigge|ha sconfitto|(?:vittoria|successo) (?:contro|sul|sulla|su)|vince contro"
     r"|a battu|bat|(?:victoire|succès) (?:contre|face à|sur)|s'impose (?:contre|face à)"
@@ -3423,6 +3430,13 @@ _NEXT_STAGE = re.compile(
 )  # "el pase a octavos", "into the Fourth Round": the stage a win leads to, not the one played
 
 
+#: Time long past, written after what it dates: "two weeks ago", "vor zwei Wochen", "twee weken geleden".
+_AGO = re.compile(
+    r"\b(?:ago|geleden|siden|(?:settimane|giorni|mesi|anni) fa|il y a|hace (?:dos|tres|unas?|\d+)"
+    r"|vor (?:zwei|drei|vier|einer|einem|\d+) (?:wochen|tagen|monaten|woche|monat|jahren?))\b"
+)
+
+
 @functools.lru_cache(maxsize=16)
 def article_stage(text: str) -> str | None:
     """The one stage the article names, as written (its first mention), or None.
@@ -3434,8 +3448,11 @@ def article_stage(text: str) -> str | None:
     seen: dict[str, tuple[str, bool]] = {}
     for hit in _STAGE.finditer(text):
         sentence = fold_text(text[_sentence_start(text, hit.start()) : hit.start()])
+        rest = fold_text(text[hit.end() : _sentence_end(text, hit.end())])
         if _NEXT_STAGE.search(text[max(0, hit.start() - 24) : hit.start()]) or _EARLIER_WORDS.search(sentence):
             continue
+        if _AGO.search(rest):
+            continue  # "in the FA Cup semi-final at Wembley less than two weeks ago"
         knockout = re.fullmatch(_KNOCKOUT, hit.group(), re.IGNORECASE) is not None
         seen.setdefault(re.sub(r"\s+", " ", fold_text(hit.group())), (re.sub(r"\s+", " ", hit.group()), knockout))
     rounds = [value for value, knockout in seen.values() if not knockout] or [value for value, _ in seen.values()]

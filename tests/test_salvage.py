@@ -236,6 +236,17 @@ def test_the_team_the_article_says_was_visited_is_home() -> None:
     assert {w.rule for w in warnings} >= {"home_from_text"}
 
 
+def test_an_italian_set_up_gives_the_goal_to_the_player_served_and_a_passive_one_does_not() -> None:
+    text = (
+        "Al 60′ passano i polacchi: Makuch chiude il triangolo servendo in area Brunes, che trafigge il portiere."
+        " Al 62′ Ndour viene servito da Mandragora e mette la palla nel sette. La Fiorentina vince 2-1 sul Rakow."
+    )
+    data = {"matches": [match(home_team="Fiorentina", away_team="Rakow", home_score=2, away_score=1,
+                              goals=[goal("Makuch", "Rakow", 60), goal("Ndour", "Fiorentina", 62)])]}  # fmt: skip
+    result, _ = refined(data, text)
+    assert [g["player"] for g in result["matches"][0]["goals"]] == ["Brunes", "Ndour"]
+
+
 def test_a_scorer_the_article_says_set_the_goal_up_gives_it_to_the_player_he_set_up() -> None:
     text = (
         "Defender Alexander Scholz put Midtjylland ahead. Midtjylland took the lead on 13 minutes when striker"

@@ -49,6 +49,19 @@ def test_headline_results_in_capitals_or_with_a_slash_are_read_by_code() -> None
         ("Juventus", 3, 2, "Inter"), ("SPAL", 1, 2, "Spezia"), ("Bastia", 2, 1, "Nice"), ("Napoli", 4, 1, "Inter"),
     ]  # fmt: skip
     assert questions(text) == []
+    # a headline's result before a colon and its text ("Brighton 1-0 Manchester United: ... scores ...")
+    headline = "Brighton 1-0 Manchester United: Alexis Mac Allister scores 99th-minute penalty to win it\n"
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in listed_results(headline)] == [
+        ("Brighton", 1, 0, "Manchester United")
+    ]
+
+
+def test_a_score_before_a_colon_is_asked_and_one_a_side_was_fresh_from_is_not() -> None:
+    text = (
+        "La Fiorentina vince battendo il Rakow con il punteggio di 2-1: i viola giocheranno in Polonia.\n\n"
+        "Brighton, fresh from the 6-0 thrashing of Wolves, played with verve.\n"
+    )
+    assert [score for score, _ in questions(text)] == ["2-1"]
 
 
 def test_a_sentence_of_prose_that_names_nobody_comes_with_the_two_before_it() -> None:

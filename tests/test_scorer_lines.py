@@ -350,6 +350,7 @@ def test_a_danish_malscore_line_after_the_half_time_score_on_the_results_line_is
         # the round a win leads to, and a round of an earlier season, are not the match's
         ("Rangers progressed to the Fourth Round after a Third Round win.", "Third Round"),
         ("Vorig seizoen werd het 4-6 in de tweede speelronde. Nu werd het 4-4.", None),
+        ("Brighton won, after their defeat on penalties in the FA Cup semi-final less than two weeks ago.", None),
         # two different rounds: none is chosen
         ("In matchday 5 Alpha won; in matchday 6 Beta lost.", None),
         ("Alpha beat Beta 2-0.", None),
