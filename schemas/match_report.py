@@ -17,6 +17,7 @@ import bisect
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
@@ -1101,8 +1102,15 @@ _AT_HOST = (
     r"|\bauswärts(?:spiel)? (?:bei|in|gegen|beim)|\buitwedstrijd (?:bij|tegen|in)"
     r"|\btrasferta (?:di|a|contro|sul campo del(?:lo|la)?|in casa del(?:lo|la)?)"
     r"|\bdéplacement (?:à|chez|sur la pelouse d[eu])"
+    # "une victoire 3-2 au dernier souffle à Lens", "vince 3-2 a Lens", "won met 3-2 bij Lens"
+    r"|\b(?:victoire|succes|gagne|s'impose|l'emporte|defaite|perdu|s'incline)\b[^.\n]{0,40}\ba"
+    r"|\b(?:vittoria|successo|vince|vinto|sconfitta|perso|perde)\b[^.\n]{0,40}\b(?:a|in casa del(?:lo|la)?)"
+    r"|\b(?:won|wint|winst|zege|overwinning|verloor|verliest|nederlaag)\b[^.\n]{0,40}\bbij"
+    r"|\b(?:victoria|gano|gana|vence|vencio|derrota|perdio|pierde)\b[^.\n]{0,40}\ben (?:el campo del?|casa del?)"
     r")\s+(?:the |le |la |l'|el |il |lo |de |het |die |den |der )?"
 )
+# the text it searches is folded ("à" -> "a", "déplacement" -> "deplacement"): so are its words
+_AT_HOST = "".join(c for c in unicodedata.normalize("NFKD", _AT_HOST) if not unicodedata.combining(c))
 
 
 def _hosted(grounder: Grounder, team: str) -> bool:
@@ -1514,10 +1522,13 @@ def _wider_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any
         if answer is None or answer.result not in ("final", "other"):  # type: ignore[attr-defined]
             continue
         teams = (answer.home_team, answer.away_team)  # type: ignore[attr-defined]
-        if all(team and _in_passage(team, context["passage"]) for team in teams):
-            continue
         start, score = context["at"], context["score"]
         end = start + len(score)
+        if all(team and _in_passage(team, context["passage"]) for team in teams):
+            own = _passage(grounder, start, end, "own")
+            if not score[0].isdigit() or own == context["passage"] or any(_in_passage(t, own) for t in teams if t):
+                continue  # "Brest ... après avoir battu Strasbourg 3-0": the answer named the sentence before's
+                # two clubs; asked again with its own sentence below
         if score[0].isdigit():
             said_from, said_to = grounder.to_original(_sentence_start(text, start), end)
             if answer.result != "final" or not _CAPITALISED.search(original, said_from + 1, said_to):  # type: ignore[attr-defined]
@@ -1818,7 +1829,10 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
 
     best: dict[frozenset[str], tuple[bool, MatchStub]] = {}
     told: set[frozenset[str]] = set()  # pairs whose sentence says who beat whom
-    for context, answer in [*answers.get("results", []), *answers.get("results_wider", [])]:
+    # a score asked again answers for itself: its first answer (the sentence before's clubs) no longer counts
+    again = {context["at"] for context, answer in answers.get("results_wider", []) if answer is not None}
+    asked = [(c, a) for c, a in answers.get("results", []) if c["at"] not in again]
+    for context, answer in [*asked, *answers.get("results_wider", [])]:
         kind = getattr(answer, "result", None)
         if answer is None or not (kind == "final" or (kind == "other" and not context["score"][0].isdigit())):
             continue  # a goalless draw or an only goal in words is a result; the model calls it "other" at times
@@ -1831,10 +1845,11 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
             # draw, in the order it names them (no host told: the first named is home)
             home, away = between
             scores = (context["first"], context["second"])
-        if not home or not away or sorted(scores) != sorted((context["first"], context["second"])):
-            continue
-        home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
-        won = _won_over(context, (home, away))
+        won = _won_over(context, (home, away)) if home and away else None
+        if won is None and (not home or not away or sorted(scores) != sorted((context["first"], context["second"]))):
+            continue  # (a win told in the sentence stands whatever numbers the model gave)
+        if won is None:
+            home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
         if won is not None:  # the sentence says who beat whom, and where
             home, away, scores = _answer_names(won[0], (home, away)), _answer_names(won[1], (home, away)), won[2]
             told.add(_pair(home, away))
@@ -2106,7 +2121,7 @@ def _drawn_at_home(passage: str, score: str, goals: int) -> tuple[str, str, tupl
 #: A relative pronoun after a club and its comma: "Ajax, which lost 1-0 at Liverpool".
 _WHO = r"which|who|that|der|som|die|welche|welcher|qui|che|que|quien"
 _LOSS_VERB = (
-    r"lost|loses|lose|went down|tabte|taber|verlor|verliert|verloor|verliest|perd|s'incline|s'est incliné"
+    r"lost|loses|lose|went down|tabte|taber|verlor|verliert|verloor|verliest|a perdu|perdu|perd|s'incline|s'est incliné"
     r"|perdió|pierde|cayó|cae|perde|ha perso"
 )
 

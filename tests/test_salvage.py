@@ -225,6 +225,21 @@ def test_a_scorer_for_both_teams_with_nothing_to_decide_is_dropped_twice() -> No
 
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monaco a grimpé dimanche : Minamino leur a offert une victoire 3-2 au dernier souffle à Lens.",
+        "Il Monaco vince 3-2 a Lens nel recupero.",
+        "Monaco won met 3-2 bij Lens in de slotfase.",
+    ],
+)
+def test_a_win_at_a_club_in_french_italian_or_dutch_makes_it_home(text: str) -> None:
+    data = {"matches": [match(home_team="Monaco", away_team="Lens", home_score=3, away_score=2)]}
+    result, _ = refined(data, text)
+    got = result["matches"][0]
+    assert (got["home_team"], got["home_score"], got["away_score"], got["away_team"]) == ("Lens", 2, 3, "Monaco")
+
+
 def test_the_team_the_article_says_was_visited_is_home() -> None:
     text = "Leverkusen gewinnt 2:0 in Köln. Brandt trifft zum 0:1 (39.). Dann geht es erst richtig los."
     data = {"matches": [match(home_team="Leverkusen", away_team="Köln", home_score=2, away_score=0,

@@ -147,11 +147,45 @@ def test_a_final_whose_answer_names_a_team_not_in_its_passage_is_asked_again_wit
                       away_score=0)
     (again,) = PLAN.step("results_wider").contexts({"results": [confused]}, grounder)
     assert again["passage"].startswith("Op die manier volgt") and again["passage"].endswith("verkocht (4-0).")
-    # a running score is not asked again, nor a final whose passage names both teams
+    # a running score is not asked again, nor a final whose own sentence names its teams
     running = answer(late, result="running", home_team="Real Madrid", away_team="Internazionale", home_score=4,
                      away_score=0)
-    fine = answer(late, result="final", home_team="Real Madrid", away_team="Inter Milan", home_score=0, away_score=4)
+    fine = answer(late, result="final", home_team="Borussia Mönchengladbach", away_team="Sjachtar Donetsk",
+                  home_score=4, away_score=0)
     assert PLAN.step("results_wider").contexts({"results": [running, fine]}, grounder) == []
+    # both teams in the passage, but only in the sentence before the score's: asked again with its own sentence
+    before = answer(late, result="final", home_team="Real Madrid", away_team="Inter", home_score=0, away_score=4)
+    (again,) = PLAN.step("results_wider").contexts({"results": [before]}, grounder)
+    assert again["passage"].startswith("Op die manier volgt")
+
+
+def test_the_answer_to_a_score_asked_again_replaces_its_first_answer() -> None:
+    text = (
+        "Ramos a donné au Paris-Saint-Germain un match nul 1-1 à domicile contre Rennes dimanche. Brest est deuxième"
+        " de Ligue 1 après avoir battu Strasbourg 3-0 samedi. Lille a perdu 3-1 à Toulouse et est cinquième.\n"
+    )
+    grounder = Grounder(clean(text))
+    drawn, brest, lille = score_questions(grounder)
+    first = answer(brest, result="final", home_team="Paris-Saint-Germain", away_team="Rennes", home_score=3,
+                   away_score=0)  # fmt: skip
+    (own,) = PLAN.step("results_wider").contexts({"results": [first]}, grounder)
+    answers: dict[str, Any] = {
+        "results": [
+            answer(drawn, result="final", home_team="Paris-Saint-Germain", away_team="Rennes", home_score=1,
+                   away_score=1),
+            first,
+            # a loss told in the sentence stands, whatever numbers the model gave
+            answer(lille, result="final", home_team="Lille", away_team="Toulouse", home_score=3, away_score=3),
+        ],
+        "results_wider": [answer(own, result="final", home_team="Brest", away_team="Strasbourg", home_score=3,
+                                 away_score=0)],
+        "details": [],
+    }  # fmt: skip
+    found = {(m["home_team"], m["home_score"], m["away_score"], m["away_team"])
+             for m in PLAN.assemble(answers, grounder)["matches"]}  # fmt: skip
+    assert found == {
+        ("Paris-Saint-Germain", 1, 1, "Rennes"), ("Brest", 3, 0, "Strasbourg"), ("Toulouse", 3, 1, "Lille"),
+    }  # fmt: skip
 
 
 def test_a_final_written_low_high_puts_the_home_team_first_unless_told_from_the_losers_side() -> None:
