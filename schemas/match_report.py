@@ -1105,7 +1105,7 @@ _AT_HOST = (
     # "une victoire 3-2 au dernier souffle à Lens", "vince 3-2 a Lens", "won met 3-2 bij Lens"
     r"|\b(?:victoire|succes|gagne|s'impose|l'emporte|defaite|perdu|s'incline)\b[^.\n]{0,40}\ba"
     r"|\b(?:vittoria|successo|vince|vinto|sconfitta|perso|perde)\b[^.\n]{0,40}\b(?:a|in casa del(?:lo|la)?)"
-    r"|\b(?:won|wint|winst|zege|overwinning|verloor|verliest|nederlaag)\b[^.\n]{0,40}\bbij"
+    r"|\b(?:won|wint|winnen|winst|zege|overwinning|verloor|verliest|nederlaag)\b[^.\n]{0,40}\bbij"
     r"|\b(?:victoria|gano|gana|vence|vencio|derrota|perdio|pierde)\b[^.\n]{0,40}\ben (?:el campo del?|casa del?)"
     r")\s+(?:the |le |la |l'|el |il |lo |de |het |die |den |der )?"
 )
@@ -1689,7 +1689,8 @@ _WEEKDAY_PREFIX = re.compile(rf"^(?i:{_WEEKDAYS})\s+")
 #: A results line: "OB-Vejle 0-1", "Köln – Union Berlin 1:2", "Napoli-Salisburgo 3-1" (home first), at the
 #: start of a line, after a separator, a weekday, or the previous result of the list.
 _LISTED = re.compile(
-    rf"(?:^|[,;|(]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+|(?<=\d)\s+)"
+    # a line may open with its competition's label: "VL Nordbaden: ASV Durlach 02 – SpVgg Oberhausen 1:2 (0:2)"
+    rf"(?:^(?:[^\W\d][\w.]*(?:[ ][\w.]+){{0,3}}:[ \t]+)?|[,;|(]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+|(?<=\d)\s+)"
     rf"(?P<home>{_NAME})[ \t]?[-–/][ \t]?(?P<away>{_NAME})"
     rf"(?:[ \t]+:)?[ \t]+\(?(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})(?!\d|:\d)",
     re.MULTILINE,
@@ -1921,7 +1922,7 @@ _STANDINGS = re.compile(
 _BEATEN = (
     r"beat|beats|beating|defeated|defeating|overcame|thrashed|edged|edged past|saw off|(?:win|won|victory|triumph)"
     r" (?:over|against)|(?:thrashing|hammering|demolition|rout|drubbing) of"
-    r"|versloeg|verslaat|klopte|klopt|(?:overwinning|zege|winst) (?:op|tegen)|(?:won|wint) van"
+    r"|versloeg|verslaat|klopte|klopt|(?:overwinning|zege|winst) (?:op|tegen)|(?:won|wint|winnen) van"
     r"|schlug|schlägt|besiegte|besiegt|bezwang|(?:sieg|erfolg) (?:gegen|über)|(?:gewann|gewinnt|siegte) gegen"
     r"|batte|ha battuto|sconfigge|ha sconfitto|(?:vittoria|successo) (?:contro|sul|sulla|su)|vince contro"
     r"|a battu|bat|(?:victoire|succès) (?:contre|face à|sur)|s'impose (?:contre|face à)"
@@ -1957,8 +1958,12 @@ def _winner_told(context: dict[str, Any], home: str, away: str, scores: tuple[in
     passage = context["passage"]
     written = re.search(rf"(?<!\d){context['first']}\s?[-:–]\s?{context['second']}(?!\d)", passage)
     at = written.start() if written else len(passage)
-    # an only goal in words is told after the win: "ontdeed City zich van Olympiakos. ... het enige doelpunt"
+    # an only goal in words is told after the win: "ontdeed City zich van Olympiakos. ... het enige doelpunt";
+    # so is a score whose sentence names neither team: "door te winnen van en bij Helmond Sport. Het duel
+    # ... eindigde in 1-2."
     sentence = passage.rfind(". ", 0, at) + 1 if context["score"][0].isdigit() else 0
+    if sentence and not any(_in_passage(team, passage[sentence:]) for team in (home, away)):
+        sentence = 0
     stop = passage.find(". ", at)
     for hit in _FIGHT.finditer(passage, sentence, stop if stop >= 0 else len(passage)):
         named = [same_team(hit["team"], team) or _in_passage(team, hit["team"]) for team in (home, away)]

@@ -56,6 +56,24 @@ def test_headline_results_in_capitals_or_with_a_slash_are_read_by_code() -> None
     ]
 
 
+def test_a_results_line_may_open_with_its_competitions_label() -> None:
+    text = "VL Nordbaden: ASV Durlach 02 – SpVgg Oberhausen 1:2 (0:2)\n\nHeute sollte endlich wieder der Ball rollen.\n"
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in listed_results(text)] == [
+        ("ASV Durlach 02", 1, 2, "SpVgg Oberhausen")
+    ]
+
+
+def test_a_score_whose_sentence_names_no_team_takes_the_winner_told_before_it() -> None:
+    text = (
+        "Titelkandidaat De Graafschap heeft punten gepakt door te winnen van en bij Helmond Sport. Het duel, dat"
+        " eerder werd uitgesteld vanwege coronabesmettingen bij beide ploegen, eindigde in 1-2.\n"
+    )
+    # the model made the visitors the hosts and gave them the fewer goals
+    assert one_answer(text, home_team="De Graafschap", away_team="Helmond Sport", home_score=1, away_score=2) == [
+        ("Helmond Sport", 1, 2, "De Graafschap")
+    ]
+
+
 def test_a_score_before_a_colon_is_asked_and_one_a_side_was_fresh_from_is_not() -> None:
     text = (
         "La Fiorentina vince battendo il Rakow con il punteggio di 2-1: i viola giocheranno in Polonia.\n\n"
