@@ -222,31 +222,32 @@ def test_a_final_written_low_high_puts_the_home_team_first_unless_told_from_the_
     ]
 
 
-def test_the_team_the_sentence_says_was_beaten_gets_the_fewer_goals() -> None:
-    text = "Atalanta Bergamo won op Anfield. Dankzij de 0-2 overwinning tegen Liverpool staat Atalanta tweede."
-    # the model kept the written order of names and numbers: Liverpool would have won
-    assert one_answer(text, home_team="Atalanta Bergamo", away_team="Liverpool", home_score=0, away_score=2) == [
-        ("Liverpool", 0, 2, "Atalanta Bergamo")
-    ]
-    lost = "Leeds United lost 1-3 to Chelsea at Elland Road on Sunday. It was a long afternoon."
-    assert one_answer(lost, home_team="Leeds United", away_team="Chelsea", home_score=3, away_score=1) == [
-        ("Leeds United", 1, 3, "Chelsea")
-    ]
-    drawn = "Ajax speelde tegen PSV gelijk, 2-2, na een overwinning tegen Twente vorige week. Zo ging het."
-    assert one_answer(drawn, home_team="Ajax", away_team="PSV", home_score=2, away_score=2) == [("Ajax", 2, 2, "PSV")]
-    # Dutch idioms for a win: "zich ontdoen van" (with words between), "een mokerslag uitdelen aan"
-    ontdeed = "In groep D ontdeed Ajax zich dan weer moeiteloos van FC Midtjylland, 3-1. Zo ging het."
-    assert one_answer(ontdeed, home_team="Ajax", away_team="FC Midtjylland", home_score=1, away_score=3) == [
-        ("Ajax", 3, 1, "FC Midtjylland")
-    ]
-    # an only goal in words is told after the sentence of the win
-    only = "In groep C ontdeed Manchester City zich gemakkelijk van Olympiakos. Foden scoorde het enige doelpunt."
-    assert one_answer(only, home_team="Manchester City", away_team="Olympiakos", home_score=0, away_score=1) == [
-        ("Manchester City", 1, 0, "Olympiakos")
-    ]
-    blow = "In groep B deelde Real Madrid een mokerslag uit aan het Inter van Romelu Lukaku (0-2). Dat was het."
-    assert one_answer(blow, home_team="Real Madrid", away_team="Inter", home_score=0, away_score=2) == [
-        ("Inter", 0, 2, "Real Madrid")
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        # the model kept the written order of names and numbers: Liverpool would have won
+        ("Atalanta Bergamo won op Anfield. Dankzij de 0-2 overwinning tegen Liverpool staat Atalanta tweede.",
+         ("Atalanta Bergamo", "Liverpool", 0, 2), ("Liverpool", 0, 2, "Atalanta Bergamo")),
+        ("Leeds United lost 1-3 to Chelsea at Elland Road on Sunday. It was a long afternoon.",
+         ("Leeds United", "Chelsea", 3, 1), ("Leeds United", 1, 3, "Chelsea")),
+        ("Ajax speelde tegen PSV gelijk, 2-2, na een overwinning tegen Twente vorige week. Zo ging het.",
+         ("Ajax", "PSV", 2, 2), ("Ajax", 2, 2, "PSV")),
+        # Dutch idioms for a win: "zich ontdoen van" (with words between), "een mokerslag uitdelen aan"
+        ("In groep D ontdeed Ajax zich dan weer moeiteloos van FC Midtjylland, 3-1. Zo ging het.",
+         ("Ajax", "FC Midtjylland", 1, 3), ("Ajax", 3, 1, "FC Midtjylland")),
+        ("In groep B deelde Real Madrid een mokerslag uit aan het Inter van Romelu Lukaku (0-2). Dat was het.",
+         ("Real Madrid", "Inter", 0, 2), ("Inter", 0, 2, "Real Madrid")),
+        # an only goal in words is told after the sentence of the win
+        ("In groep C ontdeed Manchester City zich gemakkelijk van Olympiakos. Foden scoorde het enige doelpunt.",
+         ("Manchester City", "Olympiakos", 0, 1), ("Manchester City", 1, 0, "Olympiakos")),
+    ],
+)  # fmt: skip
+def test_the_team_the_sentence_says_was_beaten_gets_the_fewer_goals(
+    text: str, model: tuple[str, str, int, int], expected: tuple[str, int, int, str]
+) -> None:
+    home, away, home_score, away_score = model
+    assert one_answer(text, home_team=home, away_team=away, home_score=home_score, away_score=away_score) == [
+        expected
     ]
 
 
