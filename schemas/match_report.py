@@ -1713,6 +1713,12 @@ _LINE_RESULT = re.compile(
     rf"[ \t]+(?P<away>{_NAME_LINE})[ \t]*(?:$|:[ \t]+(?=\S))",  # a headline's "Brighton 1-0 Manchester United: ..."
     re.MULTILINE,
 )
+#: A scoreboard a page stacks on three lines (a table flattened): "LENS |", "2 - 0 |", "REIMS |".
+_STACKED_RESULT = re.compile(
+    rf"^[ \t|]*(?P<home>{_NAME_LINE})[ \t|]*\n[ \t|]*(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})[ \t|]*\n"
+    rf"[ \t|]*(?P<away>{_NAME_LINE})[ \t|]*$",
+    re.MULTILINE,
+)
 _SHOUTED = re.compile(r"^[A-ZÀ-Þ]{5,}$")  # "TABELLINO": a section label, not a club
 
 
@@ -1724,9 +1730,10 @@ def listed_results(text: str) -> list[MatchStub]:
     """
     found = []
     hits = sorted(
-        [*_LISTED.finditer(text), *_SPLIT_SCORE.finditer(text), *_LINE_RESULT.finditer(text)],
+        [*_LISTED.finditer(text), *_SPLIT_SCORE.finditer(text), *_LINE_RESULT.finditer(text),
+         *_STACKED_RESULT.finditer(text)],
         key=lambda hit: hit.start(),
-    )
+    )  # fmt: skip
     for hit in hits:
         home, away = _WEEKDAY_PREFIX.sub("", hit.group("home").strip()), hit.group("away").strip()
         if len(home) < 2 or len(away) < 2 or same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:

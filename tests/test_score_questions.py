@@ -56,6 +56,13 @@ def test_headline_results_in_capitals_or_with_a_slash_are_read_by_code() -> None
     ]
 
 
+def test_a_scoreboard_stacked_on_three_lines_is_a_results_line() -> None:
+    text = "9ème journée de Ligue 1\n|\nLENS |\n2 - 0 |\nREIMS |\nDeuxième match à domicile à huis-clos.\n"
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in listed_results(text)] == [
+        ("LENS", 2, 0, "Reims")
+    ]
+
+
 def test_a_results_line_may_open_with_its_competitions_label() -> None:
     text = "VL Nordbaden: ASV Durlach 02 – SpVgg Oberhausen 1:2 (0:2)\n\nHeute sollte endlich wieder der Ball rollen.\n"
     assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in listed_results(text)] == [
