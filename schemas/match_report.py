@@ -1287,6 +1287,25 @@ def _running_side(grounder: Grounder, player: str) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
+def _goal_lineup_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A scorer the line-up of one team lists scores for that team (an own goal aside)."""
+    findings = []
+    for m, match in enumerate(data.get("matches") or []):
+        home, away = match.get("home_team") or "", match.get("away_team") or ""
+        if not home or not away:
+            continue
+        stub = MatchStub(home_team=home, away_team=away, home_score=int(match.get("home_score") or 0),
+                         away_score=int(match.get("away_score") or 0))  # fmt: skip
+        for g, goal in enumerate(match.get("goals") or []):
+            if goal.get("own_goal") or not goal.get("player"):
+                continue
+            team = _lineup_team(str(goal["player"]), stub, grounder.cleaned.text)
+            if team and team != goal.get("team"):
+                message = f"the line-up of {team!r} lists {goal['player']!r}"
+                findings.append(Finding(("matches", m, "goals", g, "team"), "team_from_lineup", message, "set", team))
+    return findings
+
+
 def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A running score next to the scorer says which team the goal counts for."""
     findings = []
@@ -1307,8 +1326,9 @@ def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
 
 CHECKS = (
     _people_as_teams, _score_findings, _host_findings, _people_findings, _role_findings, _assister_findings,
-    _card_findings, _card_type_findings, _flag_findings, _goal_side_findings, _one_match_per_scorer, _scorer_near_match,
-    _one_side_per_scorer, _minute_findings, _date_findings, _venue_findings, _scorer_findings,
+    _card_findings, _card_type_findings, _flag_findings, _goal_lineup_findings, _goal_side_findings,
+    _one_match_per_scorer, _scorer_near_match, _one_side_per_scorer, _minute_findings, _date_findings,
+    _venue_findings, _scorer_findings,
 )  # fmt: skip
 
 

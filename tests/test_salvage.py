@@ -95,6 +95,22 @@ def test_a_match_between_two_players_is_a_running_score_and_is_dropped() -> None
     assert [m["home_team"] for m in result["matches"]] == ["Borussia Mönchengladbach"]
 
 
+def test_a_scorer_takes_the_team_whose_line_up_lists_him() -> None:
+    text = (
+        "El Teruel pierde dos puntos en Badalona en el último minuto: 2-2.\n\nFicha técnica\n\n"
+        "2 - CF Badalona: Marcos, Vazquez, Pelegri, Xabi Muñoz, Ferrón, Manga, Joaquín, Gallegos, Alex Garcia, "
+        "Manolo Bueno y Rober.\n\n2 - CD Teruel: Bodo, Pablo, Monforte, César, Gerardo, Valleros, Victor Salas, "
+        "Bruno, Souto, Negral y Aimar.\n\nSouto marcó de cabeza en el 26 y Manga empató en el 30.\n"
+    )
+    goals = [goal("Souto", "Badalona", 26), goal("Manga", "Teruel", 30)]
+    data = {"matches": [match(home_team="Badalona", away_team="Teruel", home_score=2, away_score=2, goals=goals)]}
+    result, warnings = refined(data, text)
+    assert [(g["player"], g["team"]) for g in result["matches"][0]["goals"]] == [
+        ("Souto", "Teruel"), ("Manga", "Badalona")
+    ]
+    assert {w.rule for w in warnings} >= {"team_from_lineup"}
+
+
 def test_a_score_absent_from_the_text_drops_the_match() -> None:
     result, warnings = refined({"matches": [match(home_score=3, away_score=0)]})
     assert result["matches"] == []
