@@ -1584,11 +1584,12 @@ def _passage(grounder: Grounder, start: int, end: int, span: Literal["usual", "w
     return " ".join(grounder.cleaned.original[a:b].split())
 
 
-#: A score joined to a word for the final ("3-2-eindcijfers", "3:2-Endstand", "2-1-slutresultatet").
+#: A score joined to a word for one goal ("Danmarks 3-0-mål", "zur 2:0-Führung") ...
 _RUNNING_COMPOUND = re.compile(
     r"-(?:mål|mal(?:et)?\b|goal|tor\b|treffer|führung|fuhrung|ausgleich|anschluss|føring|foring|voorsprong"
     r"|gelijkmaker)"
 )
+#: ... or for the final ("3-2-eindcijfers", "3:2-Endstand", "2-1-slutresultatet").
 _FINAL_COMPOUND = re.compile(
     r"-(?:eindcijfer|eindstand|eindscore|eindresultaat|endstand|endergebnis|slutresultat|slutcifre)"
 )
@@ -1876,12 +1877,11 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         won = _won_over(context, (home, away)) if home and away else None
         if won is None and (not home or not away or sorted(scores) != sorted((context["first"], context["second"]))):
             continue  # (a win told in the sentence stands whatever numbers the model gave)
-        if won is None:
-            home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
         if won is not None:  # the sentence says who beat whom, and where
             home, away, scores = _answer_names(won[0], (home, away)), _answer_names(won[1], (home, away)), won[2]
             told.add(_pair(home, away))
         else:
+            home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
             home, away, scores = _host_then_score(context, home, away, scores)
         if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
             continue
