@@ -2526,9 +2526,7 @@ def _line_body_end(text: str, start: int) -> tuple[str, int]:
     end = end if end >= 0 else len(text)
     if not text[start:end].strip():
         entries, position = [], end
-        for line in _ENTRY_LINE.finditer(text, end):
-            if line.start() != position:
-                break
+        while (line := _ENTRY_LINE.match(text, position)) is not None:
             entries.append(line["entry"].strip())
             position = line.end()
         if entries:
@@ -3051,14 +3049,21 @@ def _lineup_team(player: str, stub: MatchStub, text: str) -> str | None:
     up to the next line-up, the coach ("All.") or a blank line, with ten separators at least.
     """
     surname = _surname(player)
-    found = set()
-    for team in (stub.home_team, stub.away_team):
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(team)}\s*(?:\([\d\s-]+\))?\s*:", text, re.IGNORECASE):
-            stop = _LINEUP_END.search(text, hit.end())
-            body = fold_text(text[hit.end() : stop.start() if stop else hit.end() + 600])
-            if len(re.findall(r"[,;]", body)) >= _LINEUP_ITEMS - 1 and re.search(rf"(?<!\w){surname}(?!\w)", body):
-                found.add(team)
+    found = {team for team in (stub.home_team, stub.away_team)
+             if any(re.search(rf"(?<!\w){surname}(?!\w)", body) for body in _lineup_bodies(team, text))}  # fmt: skip
     return next(iter(found)) if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=64)
+def _lineup_bodies(team: str, text: str) -> tuple[str, ...]:
+    """The folded line-ups the article writes after "Team (formation):" (read once per team, not per player)."""
+    bodies = []
+    for hit in re.finditer(rf"(?<![\w-]){re.escape(team)}\s*(?:\([\d\s-]+\))?\s*:", text, re.IGNORECASE):
+        stop = _LINEUP_END.search(text, hit.end())
+        body = fold_text(text[hit.end() : stop.start() if stop else hit.end() + 600])
+        if len(re.findall(r"[,;]", body)) >= _LINEUP_ITEMS - 1:
+            bodies.append(body)
+    return tuple(bodies)
 
 
 def _lineup_of(stub: MatchStub, text: str, player: str) -> str | None:
