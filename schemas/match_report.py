@@ -448,7 +448,7 @@ def _goal_told_apart(grounder: Grounder, player: str) -> bool:
 
 #: "Kaba chested the ball into the path of Scholz": the name after the words scored, the one before assisted.
 _SET_UP = re.compile(
-    r"\b(?:into the path of|set up|sets up|teed up|tees up|picked out|picks out|crossed for|squared for"
+    r"\b(?i:into the path of|set up|sets up|teed up|tees up|picked out|picks out|crossed for|squared for"
     r"|laid (?:it|the ball) (?:off|on) for|assist(?:ed)? for|(?:cross|corner|pass|ball|delivery|free-kick)"
     r" (?:was )?(?:converted|headed home|finished|turned in|nodded in|tapped in) by"
     r"|in den lauf von|bedient|bediente|legt auf|legte auf|flankt auf|flankte auf"
@@ -700,6 +700,24 @@ def _minutes_near(grounder: Grounder, name: str) -> tuple[set[int], set[int]]:
     return found, loose
 
 
+def _minutes_next(grounder: Grounder, name: str) -> set[int]:
+    """Minutes stated in the sentence right after one that mentions `name` (where he is told of by a pronoun)."""
+    text = grounder.folded_text
+    found: set[int] = set()
+    for _, end in _mentions(grounder, name):
+        stop = _stop_after(text, end)
+        if stop < 0 or 0 <= text.find("\n\n", end) < stop:
+            continue
+        finish = _stop_after(text, stop + 1)
+        finish = min(finish if finish >= 0 else len(text), stop + _WINDOW)
+        for hit in _MINUTE_EXPR.finditer(text, stop + 1, finish):
+            tail = _TAIL_STOP.split(text[hit.end() : hit.end() + 24], maxsplit=1)[0]
+            minute = parse_minute(hit.group() + tail)
+            if minute is not None:
+                found.add(minute)
+    return found
+
+
 #: A full stop that ends a sentence, in folded text: not the one of "78. min." ("I det 78. min. blev").
 _STOP = re.compile(r"(?<!\bmin)\.(?= )(?!(?<=\d\.) min)")
 
@@ -816,7 +834,8 @@ def _minute_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
                         message = f"no minute given; the text states {value} next to {player!r}"
                         findings.append(Finding(path, "minute_from_text", message, "set", value))
                     continue
-                if not isinstance(minute, int) or any(abs(minute - s) <= 1 for s in stated) or minute in loose:
+                if (not isinstance(minute, int) or any(abs(minute - s) <= 1 for s in stated) or minute in loose
+                        or minute in _minutes_next(grounder, player)):  # "zu Chicharito. Der Mexikaner trifft (44.)"
                     continue
                 if len(stated) == 1:
                     value = next(iter(stated))
@@ -1670,10 +1689,233 @@ def _details_model(context: dict[str, Any]) -> type[BaseModel]:
     return _details_for(context["home_team"], context["away_team"], goals, cards)
 
 
+
 #: Bounded: a long run meets a new team pair for almost every match, and each class is kept by the
 #: engine's per-model caches for as long as this one keeps it.
 _MODEL_CACHE_SIZE = 256
 _CARD_LIMIT = 4
+
+
+# ---------------------------------------------------------------------------------------
+# One question per goal a match's prose marks with a running score ("Der haut aus elf Metern
+# drauf – 0:1 (39.)", "Martijn Kaars benutte vervolgens de strafschop: 1-2"): asked only where the
+# details answer left the score with room, about a passage short enough for a small model.
+
+_MAX_GOAL_QUESTIONS = 12
+
+
+def _goal_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any]]:
+    """Step 3's questions: each running score in the prose of a match asked about in step 2.
+
+    In a round-up a running score belongs to the match whose club the text named last before
+    it, within a paragraph's reach; it is asked about only where it can be a moment of that match.
+    """
+    stubs = _stubs(answers, grounder)
+    contexts = [ctx for ctx, _ in answers.get("details", []) if ctx["home_score"] + ctx["away_score"]]
+    if not contexts:
+        return []
+    single = len(contexts) == 1 and len(stubs) == 1
+    mentions = sorted((start, n) for n, ctx in enumerate(contexts) for team in (ctx["home_team"], ctx["away_team"])
+                      for start, _ in _mentions_of_team(grounder, team))  # fmt: skip
+    text = grounder.folded_text
+    covered = _covered_spans(grounder) + _scorer_list_spans(grounder)  # code reads a scorers list itself
+    scores = list(_RUNNING.finditer(text))
+    starts = [hit.start() for hit in scores]
+    questions: list[dict[str, Any]] = []
+    seen: set[tuple[int, tuple[int, int]]] = set()
+    for number, hit in enumerate(scores):
+        first, second = int(hit.group(1)), int(hit.group(2))
+        at = grounder.to_original(hit.start(), hit.end())[0]
+        if any(a <= at < b for a, b in covered):
+            continue
+        owner = 0 if single else _owner(mentions, hit.start())
+        if owner is None:
+            continue
+        context = contexts[owner]
+        home, away = context["home_score"], context["away_score"]
+        if not _running_of(first, second, home, away):
+            continue
+        sentence = _sentence_start(text, hit.start())
+        if (first, second) in ((home, away), (away, home)) and not (
+            _GOAL_MARK.search(text, max(sentence, hit.start() - 16), hit.start()) or _MINUTE_NEXT.match(text, hit.end())
+        ):
+            continue  # the result itself, unless written as the goal that made it ("i mål til 1-0", "1-2 (88.)")
+        if _LIST_ENTRY.match(text, hit.end()):
+            continue  # "0-1 Mathias Ross (55), 1-1 Magnus Warming (63)": a scorers list, read by code
+        if _LEAD_WORDS.search(text, max(sentence, hit.start() - 24), hit.start()):
+            continue  # "Kolding førte 2-0 efter 87 minutter": how it stood, not one goal
+        if _not_a_goal(text, scores, starts, number) or (sentence, (first, second)) in seen:
+            continue
+        seen.add((sentence, (first, second)))
+        passage = _passage(grounder, hit.start(), hit.end())
+        questions.append({**context, "score": f"{first}-{second}", "passage": passage, "at": hit.start()})
+    return questions[:_MAX_GOAL_QUESTIONS]
+
+
+#: A name and a minute in brackets right after a running score: an entry of a scorers list.
+_LIST_ENTRY = re.compile(r"[ \t]+[^\W\d][\w'’.-]*(?:[ \t]+[^\W\d][\w'’.-]*){0,3}[ \t]*\(\d{1,3}")
+#: Words right before a score that make it the goal that made it: "zum 1:0", "headede bolden i mål til 1-0".
+_GOAL_MARK = re.compile(
+    r"\b(?:zum|zur|to make it|made it|making it|pour le|pour la|per il|para el|voor de|til|naar)\s*$"
+)
+#: Words right before a score that tell how a match stood: "førte 2-0", "led 2-0", "führte 2:0".
+_LEAD_WORDS = re.compile(
+    r"\b(?:førte|forte|førende|led|leading|were leading|was leading|lead|led by|führte|fuhrte|führten|fuhrten"
+    r"|leidde|leidden|stond|stand|stood|menait|menaient|conduceva|conducevano|ganaba|iban|vencía|vencia"
+    r"|in vantaggio|in vantaggio per|al riposo|en tête|devant|foran|voorsprong|in führung|in fuhrung)"
+    r"(?:\s+\S+){0,2}?\s*(?:med|mit|met|by|par|per|por)?\s*$"
+)
+#: How far back a round-up's running score looks for the club it belongs to: a paragraph.
+_OWNER_REACH = 600
+
+
+def _owner(mentions: list[tuple[int, int]], position: int) -> int | None:
+    """The match whose club the text names last before `position`, if near enough."""
+    at = bisect.bisect_left(mentions, (position, -1)) - 1
+    if at < 0 or position - mentions[at][0] > _OWNER_REACH:
+        return None
+    return mentions[at][1]
+
+
+def _scorer_list_spans(grounder: Grounder) -> list[tuple[int, int]]:
+    """Where, in original offsets, scorers follow a result on its line or stand in brackets with minutes."""
+    text, original = grounder.cleaned.text, grounder.cleaned.to_original
+    spans = [(start, start + len(body)) for start, body in _result_line_tails(text)]
+    spans += [(hit.start("body"), hit.end("body")) for hit in _BRACKET_LIST.finditer(text)
+              if _MINUTE_IN_LIST.search(hit["body"])]  # fmt: skip
+    return [(original(start), original(max(start, end - 1)) + 1) for start, end in spans]
+
+
+def _running_of(first: int, second: int, home: int, away: int) -> bool:
+    """A score some moment of a home-away match can have, written either way round."""
+    return 0 < first + second and ((first <= home and second <= away) or (first <= away and second <= home))
+
+
+def _not_a_goal(text: str, scores: list[re.Match[str]], starts: list[int], number: int) -> bool:
+    """A score the words around it give to another time: half-time, a shoot-out, a past meeting, a year."""
+    hit = scores[number]
+    sentence = _sentence_start(text, hit.start())
+    line_start = text.rfind("\n", 0, hit.start()) + 1
+    clause = text[max(sentence, hit.start() - 60) : min(hit.end() + 40, _sentence_end(text, hit.end()))]
+    return bool(
+        _HALF_TIME_MARK.search(text, max(0, hit.start() - 12), hit.start())
+        or _YEAR.search(clause)
+        or _BACKGROUND_LINE.search(text, line_start, hit.start())
+        or _UNIT_NEXT.match(text, hit.end())
+        or _word_next_to(text, scores, starts, number, _EARLIER_WORDS, 60, 40, _SAME_DAY)
+        or _word_next_to(text, scores, starts, number, _SHOOTOUT_WORDS, 14, 14)
+        or _word_next_to(text, scores, starts, number, _HALF_TIME_WORDS, 20, 20)
+    )
+
+
+def _goal_model(context: dict[str, Any]) -> type[BaseModel]:
+    """Step 3's answer: one goal, its team one of the match's two."""
+    return _goal_for(context["home_team"], context["away_team"])
+
+
+@functools.lru_cache(maxsize=_MODEL_CACHE_SIZE)
+def _goal_for(home: str, away: str) -> type[BaseModel]:
+    team: Any = Literal[home, away] if home != away else Literal[home]
+    fields: dict[str, Any] = {
+        "scorer": (str | None, Field(..., max_length=80)), "team": (team, ...),
+        "minute": (str | None, Field(..., max_length=32)),
+    }  # fmt: skip
+    return create_model("GoalAt", __base__=_Strict, **fields)
+
+
+def _asked_goals(answers: Answers, stub: MatchStub, grounder: Grounder) -> list[dict[str, Any]]:
+    """Step 3's goals whose scorer the words at the score name, once each, in the order written.
+
+    The scorer must stand in the score's own sentence with no other person between them; no club
+    of the article's results is a scorer; a minute the passage does not write is none.
+    """
+    clubs = [team for stub_ in _stubs(answers, grounder) for team in (stub_.home_team, stub_.away_team)]
+    said = [answer for step in ("results", "results_wider") for _, answer in answers.get(step, []) if answer]
+    clubs += [str(team) for answer in said for team in (getattr(answer, "home_team", None),
+                                                        getattr(answer, "away_team", None)) if team]  # fmt: skip
+    out: list[dict[str, Any]] = []
+    for context, found in answers.get("goals_at", []):
+        if found is None or (context["home_team"], context["away_team"]) != (stub.home_team, stub.away_team):
+            continue
+        answer: Any = found
+        scorer = (answer.scorer or "").strip()
+        if not scorer or fold_text(scorer) in _NULLISH or any(same_team(scorer, club) for club in clubs):
+            continue
+        if not _names_scorer(grounder, context["at"], scorer, clubs):
+            continue
+        if any(_surname(goal["player"]) == _surname(scorer) for goal in out):
+            continue  # one answer per scorer: a later passage that names him again tells of someone else's goal
+        out.append({"player": scorer, "team": answer.team, "minute": _minute_in(answer.minute, context["passage"]),
+                    "penalty": _penalty_told(grounder, scorer), "own_goal": False, "assist": None})  # fmt: skip
+    return out
+
+
+def _names_scorer(grounder: Grounder, at: int, scorer: str, clubs: list[str]) -> bool:
+    """Whether the sentence of the score at folded `at` names `scorer` with no other person between them.
+
+    "Joselu Moreno adelantó ..., pero al minuto 17, Iñaki Williams llegó ... para el empate 1-1":
+    the 1-1 is Williams's, whatever the answer says. A scorer told of by a pronoun ("Der Mexikaner
+    trifft") is not taken: measured, the model then names whoever the sentence before names.
+    """
+    text, original = grounder.folded_text, grounder.cleaned.original
+    start, end = _sentence_start(text, at), _sentence_end(text, at)
+    score_at = grounder.to_original(at, at + 1)[0]
+    surname = _surname(scorer)
+    word = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
+    mentions = [grounder.to_original(hit.start(), hit.end())[0] for hit in word.finditer(text, start, end)]
+    for mention in mentions:
+        low, high = sorted((mention, score_at))
+        between = [hit.group() for hit in _PERSON_SHAPE.finditer(original, low, high)]
+        if not any(_surname(name) != surname and not any(same_team(name, club) for club in clubs) for name in between):
+            return True
+    return False
+
+
+_CLOCK = re.compile(r"\d{1,2}\s*[h:]\s*\d{2}\b")  # "22h17", "16:58": the time of a live feed's entry
+
+
+def _minute_in(written: str | None, passage: str) -> int | None:
+    """The answer's minute where the passage writes its number (not a clock time), else None."""
+    if not written or _CLOCK.search(written):
+        return None
+    minute = parse_minute(written)
+    digits = re.findall(r"\d+", written)
+    if minute is None or not digits or not all(re.search(rf"(?<!\d){d}(?!\d)", passage) for d in digits):
+        return None
+    return minute
+
+
+def _with_asked_goals(
+    goals: list[dict[str, Any]], asked: list[dict[str, Any]], stub: MatchStub
+) -> list[dict[str, Any]]:
+    """The goals asked one at a time (while the score has room), then the details answer's others.
+
+    A goal asked alone comes from the words that mark it; the details answer lists a whole
+    match's goals at once, and it is the one that takes a carded or a named-nearby player.
+    A details goal of an asked scorer gives its minute where the asked one had none; at another
+    minute it is his second goal. The details goals are not cut to the score here: the scorers
+    lines and the checks after this may still move them to the other side.
+    """
+    room = {stub.home_team: stub.home_score, stub.away_team: stub.away_score}
+    out: list[dict[str, Any]] = []
+    for goal in asked:
+        if room.get(goal["team"], 0) > 0 and not any(
+            _surname(g["player"]) == _surname(goal["player"]) and g["minute"] == goal["minute"] for g in out
+        ):
+            room[goal["team"]] -= 1
+            out.append(dict(goal))
+    taken = list(out)
+    for goal in goals:
+        same = [g for g in taken if _surname(g["player"]) == _surname(goal["player"])]
+        if same:
+            untimed = next((g for g in same if g["minute"] is None), None)
+            if any(g["minute"] == goal["minute"] for g in same) or goal["minute"] is None:
+                continue
+            if untimed is not None:
+                untimed["minute"] = goal["minute"]
+                continue
+        out.append(dict(goal))  # beyond the score, the validators drop the last listed: these, not the asked
+    return out
 
 
 @functools.lru_cache(maxsize=_MODEL_CACHE_SIZE)
@@ -3681,7 +3923,7 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         cards = [
             {**card, "minute": parse_minute(card["minute"])} for card in extra.get("cards", []) if card.get("player")
         ]
-        goals = _sides_that_fit(goals, stub)
+        goals = _with_asked_goals(_sides_that_fit(goals, stub), _asked_goals(answers, stub, grounder), stub)
         hints = {_surname(goal["player"]): goal["team"] for goal in goals}
         line_goals, line_cards = line_facts(stub, stubs, grounder.cleaned.text, hints)
         if line_goals:
@@ -3690,6 +3932,7 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         else:
             goals = _with_told_scorers(goals, stub, grounder.cleaned.text)
         lineup = functools.partial(_lineup_of, stub, grounder.cleaned.text)
+        given = cards  # the model's team for a player stands even where his own card's sentence names a coach
         cards = [_kind_from_text(_lineup_side(card, lineup) or _nearer_side(card, stub, grounder), grounder)
                  for card in cards if not _near(grounder, card["player"], _COACH_WORDS, _COACH_NEAR)]  # fmt: skip
         if line_cards is not None:
@@ -3697,7 +3940,7 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         elif card_lines:
             cards = []  # the article lists its cards in lines, and none for this match
         else:
-            cards = _with_prose_cards(prose_cards(stub, stubs, grounder, goals, cards), cards)
+            cards = _with_prose_cards(prose_cards(stub, stubs, grounder, goals, given), cards)
         cards = _once_each(cards, grounder)
         matches.append(_match_record(stub, extra, goals, cards, grounder))
     return {"matches": _one_competition(_listed_scorers_stay(matches, listed))}
@@ -3747,6 +3990,7 @@ PLAN = Plan(
         Step(name="results", model=_result_model, contexts=lambda answers, grounder: score_questions(grounder)),
         Step(name="results_wider", model=_result_model, contexts=_wider_questions, template="results"),
         Step(name="details", model=_details_model, contexts=_detail_contexts),
+        Step(name="goals_at", model=_goal_model, contexts=_goal_questions),
     ),
     assemble=_assemble,
 )
