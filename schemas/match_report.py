@@ -307,6 +307,14 @@ _ONLY_GOAL = _words(
 )  # fmt: skip
 
 
+#: A French score written with "à" after a word for winning or losing: "en battant Tours (L2) 5 à 3" (folded).
+_WORDED_SCORE = re.compile(
+    r"\b(?:battant|battu|battue|bat|battent|s'impose|s'imposent|l'emporte|l'emportent|victoire|defaite|s'incline"
+    r"|s'inclinent|gagne|perdu|vainqueur|vaincu)\b[^.\n]{0,40}?(?<![\d,.])(?P<first>\d{1,2}) a (?P<second>\d{1,2})"
+    r"(?![\d,.]|\s*(?:minutes?|semaines?|jours?|mois|ans)\b)"
+)
+
+
 def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None = None) -> bool:
     """Whether the folded `text` states this score, in digits or words.
 
@@ -314,6 +322,9 @@ def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None 
     or the only goal of a 1-0.
     """
     if score_pattern(home, away).search(text):
+        return True
+    if any({int(hit["first"]), int(hit["second"])} == {home, away} and int(hit["first"]) + int(hit["second"])
+           == home + away for hit in _WORDED_SCORE.finditer(text)):  # fmt: skip
         return True
     if teams is not None:
         first, second = (re.escape(fold_text(team)) for team in teams)
@@ -1043,6 +1054,27 @@ def _people_as_teams(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
         if all(len(grounder.find_all(team)) <= 2 for team in pair):
             message = f"{pair[0]!r} and {pair[1]!r} are players, not teams"
             findings.append(Finding(("matches", m), "teams_are_people", message))
+    return findings + _player_as_team(matches, grounder)
+
+
+def _player_as_team(matches: list[dict[str, Any]], grounder: Grounder) -> list[Finding]:
+    """A "team" that is the surname of one of the match's own players, written elsewhere with his first name.
+
+    "Scunthorpe 3-2 Woolford", with "Martyn Woolford" among its scorers: the model took the
+    scorer of the winner for the opponent.
+    """
+    findings = []
+    for m, match in enumerate(matches):
+        names = {item.get("player") or "" for kind in ("goals", "cards") for item in match.get(kind) or []}
+        for side in ("home_team", "away_team"):
+            team = match.get(side) or ""
+            full = _full_name(grounder, team) if team else ""
+            if full != team and _person_shaped(full) and any(
+                _surname(name) == _surname(team) and team_key(name) != team_key(team) for name in names
+            ):
+                message = f"{team!r} is the player {full!r}, not a team"
+                findings.append(Finding(("matches", m), "team_is_a_player", message))
+                break
     return findings
 
 
@@ -1216,6 +1248,9 @@ def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             message = f"the article calls {home!r} the visitors: {away!r} is the home team"
         elif _host_by_verb(grounder, home, away) == away:
             message = f"the article says {away!r} received {home!r}: it is the home team"
+        elif (_fixture_first(grounder, home, away) == away and not _hosted(grounder, home)
+              and _host_by_epithet(grounder, home, away) is None and _host_by_verb(grounder, home, away) is None):
+            message = f"the article writes the fixture {away!r}-{home!r}, host first"  # "Serie D: Vastese-Cesena, ..."
         else:
             continue
         swapped = {
@@ -1227,6 +1262,17 @@ def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             Finding(("matches", m, key), "home_from_text", message, "set", value) for key, value in swapped.items()
         ]
     return findings
+
+
+def _fixture_first(grounder: Grounder, home: str, away: str) -> str | None:
+    """The team the article writes first where it joins the two with a dash ("Vastese-Cesena"), in one order only."""
+    text = grounder.cleaned.original
+    found = set()
+    for first, second in ((home, away), (away, home)):
+        pattern = rf"(?<![\w'’]){re.escape(first)}[ \t]?[-–][ \t]?{re.escape(second)}(?![\w'’])"
+        if re.search(pattern, text, re.IGNORECASE):
+            found.add(first)
+    return found.pop() if len(found) == 1 else None
 
 
 _DERBY = _words("derby", "derbi", "clasico", "clásico", "classico")  # "Brabantse derby": a kind of match, no place
@@ -1526,9 +1572,14 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
         at = grounder.to_original(hit.start(), hit.end())[0]
         if max(first, second) > 20 or any(a <= at < b for a, b in covered):
             continue
+        if len(hit.group(2)) == 2 and hit.group(2).startswith("0"):
+            continue  # "previsto per le ore 15:00": a clock time
         if _not_a_result(text, scores, starts, number):
             continue
         hits.append((hit.start(), hit.end(), first, second, f"{first}-{second}"))
+    for hit in _WORDED_SCORE.finditer(text):  # "en battant Tours (L2) 5 à 3"
+        first, second = int(hit["first"]), int(hit["second"])
+        hits.append((hit.start("first"), hit.end("second"), first, second, f"{first}-{second}"))
     for pattern, score in ((_GOALLESS, (0, 0)), (_ONLY_GOAL, (1, 0))):
         for hit in pattern.finditer(text):
             if _PERIOD_WORDS.search(text, max(0, hit.start() - _PERIOD_REACH), hit.end() + _PERIOD_REACH):
@@ -2054,8 +2105,10 @@ def sheet_results(text: str) -> list[MatchStub]:
     """A match sheet's result: its two line-ups (home first) and the last running score of its goals line.
 
     "Amanecer: Roberto, ... / Cerro de Reyes: Poli, ... / Goles: 1-0, min. 31: David ... 2-2, min. 71:
-    Diego." is Amanecer 2-2 Cerro de Reyes; a sheet whose goals line writes no running score is left
-    to the other readers.
+    Diego." is Amanecer 2-2 Cerro de Reyes. A goals line with no running score counts where a line of
+    only a score stands above the line-ups and each team's tagged goals add up to it ("1-2" above
+    "Vastese (3-5-2): ..." and "Marcatori: 45′ Stivaletta (V); 55′ rig. 62′ rig. Alessandro (C)");
+    else the sheet is left to the other readers.
     """
     lineups = _lineups(text)
     if not lineups:
@@ -2064,11 +2117,37 @@ def sheet_results(text: str) -> list[MatchStub]:
     head = _GOALS_HEAD.search(text, away.end())
     if head is None or text.count("\n", away.end(), head.start()) > 3:
         return []
-    scores = [entry.score for entry in parse_line(_line_body(text, head.end())) if entry.score is not None]
-    if not scores:
-        return []
+    entries = parse_line(_line_body(text, head.end()))
+    scores = [entry.score for entry in entries if entry.score is not None]
     names = [_unshouted(hit["team"].strip(), text) for hit in (home, away)]
+    if not scores:
+        bare = _bare_score_before(text, home.start())
+        if bare is None or bare != _tagged_count(entries, names[0], names[1]):
+            return []
+        scores = [bare]
     return [MatchStub(home_team=names[0], away_team=names[1], home_score=scores[-1][0], away_score=scores[-1][1])]
+
+
+_BARE_SCORE = re.compile(r"^[ \t]*(\d{1,2})[ ]?[-:–][ ]?(\d{1,2})[ \t]*$", re.MULTILINE)
+
+
+def _bare_score_before(text: str, start: int) -> tuple[int, int] | None:
+    """A line that is only a score, at most three lines above a sheet's first line-up ("1-2")."""
+    above = text.rfind("\n", 0, max(0, start - 1))
+    for _ in range(3):
+        if above <= 0:
+            break
+        above = text.rfind("\n", 0, above)
+    found = list(_BARE_SCORE.finditer(text, max(0, above), start))
+    return (int(found[-1].group(1)), int(found[-1].group(2))) if found else None
+
+
+def _tagged_count(entries: list[_Entry], home: str, away: str) -> tuple[int, int] | None:
+    """Each team's goals where every entry of a goals line carries a tag naming one ("45' Stivaletta (V)")."""
+    teams = [_team_of_ref(entry.ref, home, away) for entry in entries]
+    if not entries or any(team is None for team in teams):
+        return None
+    return teams.count(home), teams.count(away)
 
 
 def _unshouted(name: str, text: str) -> str:
@@ -2108,6 +2187,8 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         if answer is None or not (kind == "final" or (kind == "other" and not context["score"][0].isdigit())):
             continue  # a goalless draw or an only goal in words is a result; the model calls it "other" at times
         home, away = answer.home_team, answer.away_team  # type: ignore[attr-defined]
+        if home and away:
+            home, away = _unpaired(home, away), _unpaired(away, home)
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
         between = _between(context)
         drawn = context["first"] == context["second"]
@@ -2124,7 +2205,7 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
             told.add(_pair(home, away))
         else:
             home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
-            home, away, scores = _host_then_score(context, home, away, scores)
+            home, away, scores = _favoured_order(context, *_host_then_score(context, home, away, scores))
         if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
             continue
         passage = context["passage"]
@@ -2144,6 +2225,16 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
     said = [stub for stub in strong if _pair(stub.home_team, stub.away_team) in told]
     rest = [stub for stub in strong if _pair(stub.home_team, stub.away_team) not in told]
     return [*said, *rest], [stub for named, stub in best.values() if not named], len(said)
+
+
+def _unpaired(team: str, other: str) -> str:
+    """A "team" the model copied with its opponent ("Vastese-Cesena" against "Cesena"): the other part."""
+    parts = [part.strip() for part in re.split(r"\s?[-–/]\s?", team)]
+    if len(parts) == 2 and all(parts):
+        for part, rest in ((parts[0], parts[1]), (parts[1], parts[0])):
+            if same_team(part, other):
+                return rest
+    return team
 
 
 #: Words that write a score from the loser's side: "tabte 0-1 til Liverpool", "a 0-1 defeat".
@@ -2242,6 +2333,37 @@ def _winner_told(context: dict[str, Any], home: str, away: str, scores: tuple[in
         high, low = max(scores), min(scores)
         return (low, high) if loser_is_home else (high, low)
     return scores
+
+
+#: A score "in favour of" the visitors or the hosts, right after it: "det endte 2-1 til gæsterne".
+_FAVOURED = re.compile(
+    r"[ \t]*(?:til|for|für|fur|voor|para|pour|per|in favore|a favore)\s+(?:de|the|die|den|dem|los|las|les|gli|i|le|la)?"
+    r"\s*(?:(?P<away>gæsterne|gaesterne|gæster|udeholdet|visitors|visiting side|away side|guests|gäste|gaste|gasten"
+    r"|bezoekers|visitantes|visiteurs|ospiti)|(?P<home>hjemmeholdet|værterne|vaerterne|hosts|home side|gastgeber"
+    r"|hausherren|thuisploeg|locales|locaux|padroni di casa))\b"
+)
+
+
+def _favoured_order(
+    context: dict[str, Any], home: str, away: str, scores: tuple[int, int]
+) -> tuple[str, str, tuple[int, int]]:
+    """The pair turned round where the score went to the visitors and the answer has the home side winning."""
+    side = _favoured_side(context)
+    if side and scores[0] != scores[1] and (scores[0] > scores[1]) == (side == "away"):
+        return away, home, (scores[1], scores[0])  # "det endte 2-1 til gæsterne"
+    return home, away, scores
+
+
+def _favoured_side(context: dict[str, Any]) -> str | None:
+    """"away" or "home" where the words right after the written score say whom it went to."""
+    passage = context["passage"]
+    written = re.search(rf"(?<!\d){context['first']}\s?[-:–]\s?{context['second']}(?!\d)", passage)
+    if written is None:
+        return None
+    hit = _FAVOURED.match(fold_text(passage[written.end() : written.end() + 40]))
+    if hit is None:
+        return None
+    return "away" if hit["away"] else "home"
 
 
 #: "between A and B" in the task's languages: the sentence names the match's two teams itself.
