@@ -1786,10 +1786,11 @@ def _goal_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any]
         home, away = context["home_score"], context["away_score"]
         if not _running_of(first, second, home, away):
             continue
+        passage = _passage(grounder, hit.start(), hit.end())
+        if not single and not any(_in_passage(team, passage) for team in (context["home_team"], context["away_team"])):
+            continue  # a round-up's score whose passage names neither club of the match it would belong to
         sentence = _sentence_start(text, hit.start())
-        if (first, second) in ((home, away), (away, home)) and not (
-            _GOAL_MARK.search(text, max(sentence, hit.start() - 16), hit.start()) or _MINUTE_NEXT.match(text, hit.end())
-        ):
+        if (first, second) in ((home, away), (away, home)) and not _told_as_goal(grounder, hit, sentence):
             continue  # the result itself, unless written as the goal that made it ("i mål til 1-0", "1-2 (88.)")
         if _LIST_ENTRY.match(text, hit.end()):
             continue  # "0-1 Mathias Ross (55), 1-1 Magnus Warming (63)": a scorers list, read by code
@@ -1798,7 +1799,6 @@ def _goal_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any]
         if _not_a_goal(text, scores, starts, number) or (sentence, (first, second)) in seen:
             continue
         seen.add((sentence, (first, second)))
-        passage = _passage(grounder, hit.start(), hit.end())
         questions.append({**context, "score": f"{first}-{second}", "passage": passage, "at": hit.start()})
     return questions[:_MAX_GOAL_QUESTIONS]
 
@@ -1826,6 +1826,32 @@ def _owner(mentions: list[tuple[int, int]], position: int) -> int | None:
     if at < 0 or position - mentions[at][0] > _OWNER_REACH:
         return None
     return mentions[at][1]
+
+
+#: Words that tell the result of a match, not one goal of it ("won 1-0", "vandt 2-1", "remporte 1-0").
+_RESULT_WORDS = _word_starts(
+    "won", "win", "beat", "victor", "drew", "draw", "lost", "lose", "defeat", "vandt", "vinder", "sejr", "slog",
+    "tabte", "uafgjort", "gewann", "gewinnt", "sieg", "verlor", "niederlage", "unentschieden", "remis", "won",
+    "wint", "overwinning", "versloeg", "verloor", "nederlaag", "gelijkspel", "gano", "gana", "victoria", "vencio",
+    "derrota", "empate", "gagne", "victoire", "s'impose", "battu", "defaite", "nul", "vince", "vittoria", "batte",
+    "sconfitta", "pareggi", "perso", "eindig", "endte", "sluttede", "endete", "finish", "finisce", "termin",
+)  # fmt: skip
+
+
+def _told_as_goal(grounder: Grounder, hit: re.Match[str], start: int) -> bool:
+    """Whether a score equal to the result is written as the goal that made it.
+
+    "headede bolden i mål til 1-0", "1-2 (88.)", "Bram Schmidt maakte vanaf elf meter geen fout, 0-1"
+    (a person named before it, a word for a goal, and no word for the match's result).
+    """
+    text = grounder.folded_text
+    if _GOAL_MARK.search(text, max(start, hit.start() - 16), hit.start()) or _MINUTE_NEXT.match(text, hit.end()):
+        return True
+    end = _sentence_end(text, hit.end())
+    if not _GOAL_WORDS.search(text, start, end) or _RESULT_WORDS.search(text, start, end):
+        return False
+    a, b = grounder.to_original(start, hit.start())
+    return _PERSON_SHAPE.search(grounder.cleaned.original, a, b) is not None
 
 
 def _scorer_list_spans(grounder: Grounder) -> list[tuple[int, int]]:
@@ -2184,8 +2210,12 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
     asked = [(c, a) for c, a in answers.get("results", []) if c["at"] not in again]
     for context, answer in [*asked, *answers.get("results_wider", [])]:
         kind = getattr(answer, "result", None)
-        if answer is None or not (kind == "final" or (kind == "other" and not context["score"][0].isdigit())):
-            continue  # a goalless draw or an only goal in words is a result; the model calls it "other" at times
+        if answer is None or not (kind == "final" or (kind == "other" and (
+            not context["score"][0].isdigit() or _between(context) is not None
+        ))):
+            continue  # a goalless draw or an only goal in words is a result, and so is a score whose sentence
+            # names the two teams ("I kampen mellem Skive og Brabrand ... delte ... med 1-1"): the model calls
+            # them "other" at times
         home, away = answer.home_team, answer.away_team  # type: ignore[attr-defined]
         if home and away:
             home, away = _unpaired(home, away), _unpaired(away, home)

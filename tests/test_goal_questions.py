@@ -162,3 +162,16 @@ def test_a_prose_card_takes_the_models_team_for_its_player_even_where_a_coach_is
     answers, grounder = _answered(text, "Köln", "Leverkusen", details)
     cards = PLAN.assemble(answers, grounder)["matches"][0]["cards"]
     assert ("Wendell", "Leverkusen", "second_yellow") in [(c["player"], c["team"], c["card"]) for c in cards]
+
+
+def test_the_result_itself_is_asked_as_a_goal_only_where_its_sentence_tells_the_goal() -> None:
+    text = (
+        "Veenhuizen pakte de titel door een 0-1 overwinning op Friese Boys.\n\n"
+        "Na een half uur ging Coen Schmidt onderuit in het strafschopgebied. Bram Schmidt maakte vanaf elf meter"
+        " geen fout, 0-1.\n\nIn de slotfase bleef het 0-1 en daarmee was Veenhuizen kampioen. Friese Boys baalde.\n"
+    )
+    answers, grounder = _answered(text, "Friese Boys", "Veenhuizen", {"competition": None, "venue": None,
+                                                                      "goals": [], "cards": []})  # fmt: skip
+    asked = PLAN.step("goals_at").contexts(answers, grounder)
+    # "een 0-1 overwinning" and "bleef het 0-1" state the result; "Bram Schmidt maakte ... 0-1" the goal
+    assert [q["passage"].split(". ")[-1] for q in asked] == ["Bram Schmidt maakte vanaf elf meter geen fout, 0-1."]

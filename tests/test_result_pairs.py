@@ -117,3 +117,17 @@ def test_a_french_score_written_with_a_after_a_win_word_is_asked_and_stated() ->
     assert [q["score"] for q in score_questions(grounder)] == ["4-2"]  # "2 à 3 semaines" is a span of time
     assert score_stated(grounder.folded_text, 4, 2) and score_stated(grounder.folded_text, 2, 4)
     assert not score_stated(grounder.folded_text, 2, 3)
+
+
+def test_a_score_whose_sentence_names_the_two_teams_is_a_result_even_when_answered_other() -> None:
+    text = "Flere kampe var aflyst. I kampen mellem Skive og Brabrand blev der dog spillet, og her delte de med 1-1.\n"
+    grounder = Grounder(clean(text))
+    question = next(q for q in score_questions(grounder) if q["score"] == "1-1")
+    answer = PLAN.step("results").model(question)(
+        result="other", home_team="Skive", away_team="Brabrand", home_score=1, away_score=1
+    )
+    answers: dict[str, Any] = {"results": [(question, answer)], "results_wider": [], "details": [], "goals_at": []}
+    matches = PLAN.assemble(answers, grounder)["matches"]
+    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
+        ("Skive", 1, 1, "Brabrand")
+    ]
