@@ -1787,9 +1787,10 @@ def _goal_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any]
         if not _running_of(first, second, home, away):
             continue
         passage = _passage(grounder, hit.start(), hit.end())
-        if not single and not any(_in_passage(team, passage) for team in (context["home_team"], context["away_team"])):
-            continue  # a round-up's score whose passage names neither club of the match it would belong to
         sentence = _sentence_start(text, hit.start())
+        said = grounder.to_original(sentence, _sentence_end(text, hit.end()))
+        if not single and _names_another_pair(grounder.cleaned.original[said[0] : said[1]], context):
+            continue  # "I kampen mellem Skive og Brabrand ... 1-1": a match of its own, not a moment of this one
         if (first, second) in ((home, away), (away, home)) and not _told_as_goal(grounder, hit, sentence):
             continue  # the result itself, unless written as the goal that made it ("i mål til 1-0", "1-2 (88.)")
         if _LIST_ENTRY.match(text, hit.end()):
@@ -1836,6 +1837,13 @@ _RESULT_WORDS = _word_starts(
     "derrota", "empate", "gagne", "victoire", "s'impose", "battu", "defaite", "nul", "vince", "vittoria", "batte",
     "sconfitta", "pareggi", "perso", "eindig", "endte", "sluttede", "endete", "finish", "finisce", "termin",
 )  # fmt: skip
+
+
+def _names_another_pair(sentence: str, context: dict[str, Any]) -> bool:
+    """Whether the sentence says "between A and B" of two clubs that are not the match's."""
+    hit = _BETWEEN.search(sentence)
+    teams = (context["home_team"], context["away_team"])
+    return hit is not None and not all(any(_in_passage(team, hit[side]) for team in teams) for side in ("a", "b"))
 
 
 def _told_as_goal(grounder: Grounder, hit: re.Match[str], start: int) -> bool:
