@@ -66,6 +66,7 @@ def test_a_round_ups_running_score_is_asked_about_the_match_whose_club_was_named
     text = (
         "Ajax won 2-1 at PSV, Tadic made it 1-0 early on.\n\n"
         "Feyenoord beat AZ 3-0 and Gimenez got the 1-0 there too, while a 2-2 never came.\n"
+        "In the game between Utrecht and Vitesse a late header made it 1-0.\n"
     )
     grounder = Grounder(clean(text))
     empty = {"competition": None, "venue": None, "goals": [], "cards": []}
@@ -76,7 +77,8 @@ def test_a_round_ups_running_score_is_asked_about_the_match_whose_club_was_named
         details.append((context, PLAN.step("details").model(context)(**empty)))
     answers: dict[str, Any] = {"results": [], "results_wider": [], "details": details}
     asked = PLAN.step("goals_at").contexts(answers, grounder)
-    # "won 2-1", "beat AZ 3-0" tell of no goal; 2-2 is no moment of a 3-0 win
+    # "won 2-1", "beat AZ 3-0" tell of no goal; 2-2 is no moment of a 3-0 win; the 1-0 between Utrecht and
+    # Vitesse is a match of its own
     assert [(q["score"], q["home_team"]) for q in asked] == [("1-0", "PSV"), ("1-0", "Feyenoord")]
 
 
