@@ -1931,7 +1931,8 @@ def _asked_goals(answers: Answers, stub: MatchStub, grounder: Grounder) -> list[
         if any(_surname(goal["player"]) == _surname(scorer) for goal in out):
             continue  # one answer per scorer: a later passage that names him again tells of someone else's goal
         out.append({"player": scorer, "team": answer.team, "minute": _minute_in(answer.minute, context["passage"]),
-                    "penalty": _penalty_told(grounder, scorer), "own_goal": False, "assist": None})  # fmt: skip
+                    "penalty": _penalty_told(grounder, scorer), "own_goal": _own_goal_told(grounder, scorer),
+                    "assist": None})  # fmt: skip
     return out
 
 
@@ -3570,6 +3571,21 @@ _NOT_SCORED = _words(
 )  # fmt: skip
 
 
+_OWN_GOAL_NEAR = 20
+
+
+#: Prose words for an own goal (not a list's "(a)" or "csc", which mark the entry next to them only).
+_OWN_GOAL_PROSE = _word_starts(
+    "own goal", "own-goal", "own net", "selvmål", "eigentor", "eigen doel", "eigen goal", "autogol", "autogoal",
+    "autorete", "propia puerta", "propia meta", "contre son camp", "son propre but",
+)  # fmt: skip
+
+
+def _own_goal_told(grounder: Grounder, player: str) -> bool:
+    """An own-goal word right next to the scorer's name ("een eigen goal van Stije Resink", "Thiaw's own goal")."""
+    return _near(grounder, player, _OWN_GOAL_PROSE, _OWN_GOAL_NEAR)
+
+
 def _penalty_told(grounder: Grounder, player: str) -> bool:
     """A penalty word right next to the scorer's name, and no word saying it was missed or saved."""
     text = grounder.folded_text
@@ -4076,7 +4092,7 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
             {
                 "player": goal["player"], "team": goal["team"], "minute": parse_minute(goal["minute"]),
                 "penalty": _penalty_told(grounder, goal["player"]),
-                "own_goal": False, "assist": None,
+                "own_goal": _own_goal_told(grounder, goal["player"]), "assist": None,
             }
             for goal in extra.get("goals", []) if goal.get("player")
         ]  # fmt: skip

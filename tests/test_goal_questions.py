@@ -177,3 +177,18 @@ def test_the_result_itself_is_asked_as_a_goal_only_where_its_sentence_tells_the_
     asked = PLAN.step("goals_at").contexts(answers, grounder)
     # "een 0-1 overwinning" and "bleef het 0-1" state the result; "Bram Schmidt maakte ... 0-1" the goal
     assert [q["passage"].split(". ")[-1] for q in asked] == ["Bram Schmidt maakte vanaf elf meter geen fout, 0-1."]
+
+
+def test_an_own_goal_word_next_to_a_prose_scorer_flags_his_goal() -> None:
+    text = (
+        "Excelsior won met 2-1 van Almere City. Tien minuten na rust betekende een eigen goal van Stije Resink"
+        " de 1-0, en Kees de Boer maakte er met een kopbal 2-0 van voordat Almere City nog iets terugdeed.\n"
+    )
+    details = {"competition": None, "venue": None, "cards": [], "goals": [
+        {"player": "Stije Resink", "team": "Excelsior", "minute": None},
+        {"player": "Kees de Boer", "team": "Excelsior", "minute": None},
+    ]}  # fmt: skip
+    answers, grounder = _answered(text, "Excelsior", "Almere City", details)
+    answers["goals_at"] = []
+    goals = PLAN.assemble(answers, grounder)["matches"][0]["goals"]
+    assert [(g["player"], g["own_goal"]) for g in goals] == [("Stije Resink", True), ("Kees de Boer", False)]
