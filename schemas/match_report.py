@@ -1054,7 +1054,31 @@ def _people_as_teams(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
         if all(len(grounder.find_all(team)) <= 2 for team in pair):
             message = f"{pair[0]!r} and {pair[1]!r} are players, not teams"
             findings.append(Finding(("matches", m), "teams_are_people", message))
-    return findings + _player_as_team(matches, grounder)
+    return findings + _player_as_team(matches, grounder) + _nickname_teams(matches, grounder)
+
+
+#: The words before a name that make it a nickname: "les Grenat", "the Spitfires", "i viola".
+_NICKNAME_BEFORE = re.compile(r"(?i:\b(?:les|the|i|gli|los|las))\s+$")
+
+
+def _nickname_teams(matches: list[dict[str, Any]], grounder: Grounder) -> list[Finding]:
+    """A "team" the article only ever writes as a nickname: the model's pair is not the match.
+
+    "A la Tuilière, les Grenat se sont imposés 3-0 face à un LS": every mention of "Grenat" (Servette's
+    nickname) has a plural article before it. (A place's preposition was measured too: "al Tenerife",
+    "à Rennes", "at Brentford" are clubs, so it is not a test.)
+    """
+    original = grounder.cleaned.original
+    findings = []
+    for m, match in enumerate(matches):
+        for side in ("home_team", "away_team"):
+            team = match.get(side) or ""
+            hits = list(re.finditer(rf"(?<![\w'’]){re.escape(team)}(?![\w'’])", original)) if team else []
+            if hits and all(_NICKNAME_BEFORE.search(original[max(0, hit.start() - 12) : hit.start()]) for hit in hits):
+                message = f"{team!r} is only ever written as a nickname, not as a team"
+                findings.append(Finding(("matches", m), "team_is_a_nickname", message))
+                break
+    return findings
 
 
 def _player_as_team(matches: list[dict[str, Any]], grounder: Grounder) -> list[Finding]:

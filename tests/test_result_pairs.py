@@ -131,3 +131,11 @@ def test_a_score_whose_sentence_names_the_two_teams_is_a_result_even_when_answer
     assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
         ("Skive", 1, 1, "Brabrand")
     ]
+
+
+def test_a_team_the_article_only_writes_as_a_nickname_drops_the_match() -> None:
+    text = "Servette gagne le derby. A la Tuilière, les Grenat se sont imposés 3-0 face à un Lausanne réduit à dix.\n"
+    matches, rules = _refined(text, _match("Grenat", "Lausanne", 3, 0))
+    assert matches == [] and "team_is_a_nickname" in rules
+    matches, rules = _refined(text, _match("Servette", "Lausanne", 3, 0))
+    assert [m["home_team"] for m in matches] == ["Servette"] and "team_is_a_nickname" not in rules
