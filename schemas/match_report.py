@@ -1836,9 +1836,9 @@ _GOAL_MARK = re.compile(
 )
 #: Words right before a score that tell how a match stood: "førte 2-0", "led 2-0", "führte 2:0".
 _LEAD_WORDS = re.compile(
-    r"\b(?:førte|forte|førende|led|leading|were leading|was leading|lead|led by|führte|fuhrte|führten|fuhrten"
-    r"|leidde|leidden|stond|stand|stood|menait|menaient|conduceva|conducevano|ganaba|iban|vencía|vencia"
-    r"|in vantaggio|in vantaggio per|al riposo|en tête|devant|foran|voorsprong|in führung|in fuhrung)"
+    r"\b(?:førte|forte|førende|led|leading|were leading|was leading|lead|led by|fuhrte|fuhrten"
+    r"|leidde|leidden|stond|stand|stood|menait|menaient|conduceva|conducevano|ganaba|iban|vencia"
+    r"|in vantaggio|in vantaggio per|al riposo|en tete|devant|foran|voorsprong|in fuhrung)"  # folded text
     r"(?:\s+\S+){0,2}?\s*(?:med|mit|met|by|par|per|por)?\s*$"
 )
 #: How far back a round-up's running score looks for the club it belongs to: a paragraph.
