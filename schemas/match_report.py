@@ -1533,7 +1533,8 @@ _SAME_DAY = _word_starts(
 )  # fmt: skip
 #: Words right before a running score: "Goretzkas Treffer zum 1:0", "to make it 2-0", "per il 2-0".
 _RUNNING_MARK = re.compile(
-    r"\b(?:zum|zur|to make it|made it|making it|pour le|pour la|per il|para el|voor de)\s*$"
+    r"\b(?:zum|zur|to make it|made it|making it|pour le|pour la|per il|para el|voor de"
+    r"|foran|in fuhrung|op voorsprong|in vantaggio(?: per)?|en tete|en ventaja)\s*$"  # "bringe Brøndby foran 1-0"
 )
 def _whole_words(*words: str) -> re.Pattern[str]:
     """Like `_words`, but only whole words ("tab" is not the start of "table")."""
@@ -1579,6 +1580,22 @@ _PASSAGE_AFTER = 160
 _MAX_SCORE_QUESTIONS = 14
 
 
+#: Words of a result that did not happen, matched in the original text (Dutch "waren" is no "wären").
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:wäre|wären|hätte|hätten|würde|würden|would|could have|might have|should have|ville have|kunne have"
+    r"|ville være|ville vaere|zou|zouden|aurait|auraient|serait|seraient|sarebbe|sarebbero|avrebbe|avrebbero"
+    r"|habría|habrían|hubiera|hubieran)\b",
+    re.IGNORECASE,
+)
+
+
+def _counterfactual(grounder: Grounder, start: int, end: int) -> bool:
+    """Whether the sentence of the score at folded [start, end) says it would have been, up to the score."""
+    text = grounder.folded_text
+    a, b = grounder.to_original(_sentence_start(text, start), end)
+    return _COUNTERFACTUAL.search(grounder.cleaned.original, a, b) is not None
+
+
 def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
     """Step 1's questions: each score the article writes, once per sentence, with its passage.
 
@@ -1598,6 +1615,8 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
             continue
         if len(hit.group(2)) == 2 and hit.group(2).startswith("0"):
             continue  # "previsto per le ore 15:00": a clock time
+        if _counterfactual(grounder, hit.start(), hit.end()):
+            continue  # "Es wäre ein typisches 0:0-Spiel geworden": a result that did not happen
         if _not_a_result(text, scores, starts, number):
             continue
         hits.append((hit.start(), hit.end(), first, second, f"{first}-{second}"))
@@ -1947,7 +1966,7 @@ def _asked_goals(answers: Answers, stub: MatchStub, grounder: Grounder) -> list[
         if found is None or (context["home_team"], context["away_team"]) != (stub.home_team, stub.away_team):
             continue
         answer: Any = found
-        scorer = (answer.scorer or "").strip()
+        scorer = _bare_name((answer.scorer or "").strip())
         if not scorer or fold_text(scorer) in _NULLISH or any(same_team(scorer, club) for club in clubs):
             continue
         if not _names_scorer(grounder, context["at"], scorer, clubs):
@@ -3595,6 +3614,21 @@ _NOT_SCORED = _words(
 )  # fmt: skip
 
 
+#: Words that start a sentence, copied with the name after them ("After Henderson was dismissed ...").
+_SENTENCE_OPENERS = frozenset(
+    "after when but then before while once nach als dann aber doch toen maar nadat après quand mais puis dopo"
+    " quando poi tras cuando pero luego efter men".split()
+)
+
+
+def _bare_name(player: str) -> str:
+    """The player's name without a sentence's first word the model copied with it: "After Henderson" -> "Henderson"."""
+    words = player.split()
+    if len(words) >= 2 and fold_text(words[0]) in _SENTENCE_OPENERS:
+        return " ".join(words[1:])
+    return player
+
+
 _OWN_GOAL_NEAR = 20
 
 
@@ -4177,6 +4211,8 @@ def _match_record(
 ) -> dict[str, Any]:
     """One match shaped like the root model; the date is not asked (null), stage and coaches are read by code."""
     home_coach, away_coach = coaches(stub, grounder.cleaned.text)
+    goals = [{**goal, "player": _bare_name(goal["player"])} for goal in goals]
+    cards = [{**card, "player": _bare_name(card["player"])} for card in cards]
     return {
         "competition": extra.get("competition"), "stage": article_stage(grounder.cleaned.text), "date": None,
         "venue": extra.get("venue"),

@@ -139,3 +139,21 @@ def test_a_team_the_article_only_writes_as_a_nickname_drops_the_match() -> None:
     assert matches == [] and "team_is_a_nickname" in rules
     matches, rules = _refined(text, _match("Servette", "Lausanne", 3, 0))
     assert [m["home_team"] for m in matches] == ["Servette"] and "team_is_a_nickname" not in rules
+
+
+def test_a_result_that_would_have_been_and_a_lead_are_not_asked_as_results() -> None:
+    text = (
+        "Es wäre ein typisches 0:0-Spiel geworden, sagte der Trainer der Gastgeber. Die Gäste aus Musterstadt"
+        " gewannen mit 1:0 durch einen Elfmeter.\n"
+        "Nina Holm udnyttede en fejl til at bringe Brøndby foran 1-0, men det endte 2-2.\n"
+    )
+    assert [q["score"] for q in score_questions(Grounder(clean(text)))] == ["1-0", "2-2"]
+
+
+def test_a_sentence_opener_copied_with_a_name_is_not_part_of_it() -> None:
+    from schemas.match_report import _bare_name
+
+    assert _bare_name("After Henderson") == "Henderson"
+    assert _bare_name("Nach Müller") == "Müller"
+    assert _bare_name("Henderson") == "Henderson"  # a name of one word keeps it whatever it is
+    assert _bare_name("Da Silva") == "Da Silva"
