@@ -1791,9 +1791,10 @@ _CARD_LIMIT = 4
 
 
 # ---------------------------------------------------------------------------------------
-# One question per goal a match's prose marks with a running score ("Der haut aus elf Metern
-# drauf – 0:1 (39.)", "Martijn Kaars benutte vervolgens de strafschop: 1-2"): asked only where the
-# details answer left the score with room, about a passage short enough for a small model.
+# One question per goal a match's prose marks with a running score ("erst in der 80. Minute glich
+# Marcelo Diaz zum 2:2 aus", "Martijn Kaars benutte vervolgens de strafschop: 1-2"), about a passage
+# short enough for a small model; its answer counts only where the score's own sentence names the
+# scorer (`_asked_goals`).
 
 _MAX_GOAL_QUESTIONS = 12
 
