@@ -1876,7 +1876,7 @@ def _owner(mentions: list[tuple[int, int]], position: int) -> int | None:
 #: Words that tell the result of a match, not one goal of it ("won 1-0", "vandt 2-1", "remporte 1-0").
 _RESULT_WORDS = _word_starts(
     "won", "win", "beat", "victor", "drew", "draw", "lost", "lose", "defeat", "vandt", "vinder", "sejr", "slog",
-    "tabte", "uafgjort", "gewann", "gewinnt", "sieg", "verlor", "niederlage", "unentschieden", "remis", "won",
+    "tabte", "uafgjort", "gewann", "gewinnt", "sieg", "verlor", "niederlage", "unentschieden", "remis",
     "wint", "overwinning", "versloeg", "verloor", "nederlaag", "gelijkspel", "gano", "gana", "victoria", "vencio",
     "derrota", "empate", "gagne", "victoire", "s'impose", "battu", "defaite", "nul", "vince", "vittoria", "batte",
     "sconfitta", "pareggi", "perso", "eindig", "endte", "sluttede", "endete", "finish", "finisce", "termin",
