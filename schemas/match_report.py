@@ -2880,7 +2880,9 @@ _GOALS_HEAD = re.compile(
     _HEAD_START + r"(?:[A-ZÀ-ÞØÆÅ]{3,}[ \t]+)?"  # a section label before it: "1. DIVISION Mål: 1-0 Hallur Hansson"
     r"(?i:(?:die|das|the|les|los|i|de|le|el|het)[ \t]+)?"  # "Die Tore: 10. Thiaw (Eigentor) 0:1"
     r"(?i:tore|tor|torschützen|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
-    r"|marcatori|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målscorer|målscore|målene)[ \t]?:[ \t]*",
+    r"|marcatori|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målscorer|målscore|målene)[ \t]?:[ \t]*"
+    # a sequence head alone on its line, no colon: "Torfolge" then "0:1 (13')SV Hoffeld II", "1:1 (87')Aggelos Skortas"
+    r"|^[ \t]*(?i:torfolge|torschützen|scoreverloop|goalscorers|målscorere|doelpuntenmakers|marcatori)[ \t]*(?=\n)",
     re.MULTILINE,
 )
 _YELLOW_HEAD = (
@@ -2985,7 +2987,8 @@ def _line_body_end(text: str, start: int) -> tuple[str, int]:
 
 #: One entry of a list written a line each: a minute or a running score, then a short rest.
 _ENTRY_LINE = re.compile(
-    r"(?:\n[ \t]*)+(?P<entry>(?:\d{1,3}(?:[ ]?\+[ ]?\d{1,2})?[ ]?['’′.]?|\d{1,2}[ ]?[-:–][ ]?\d{1,2})[ \t]+"
+    r"(?:\n[ \t]*)+(?P<entry>(?:\d{1,3}(?:[ ]?\+[ ]?\d{1,2})?[ ]?['’′.]?|\d{1,2}[ ]?[-:–][ ]?\d{1,2})"
+    r"(?:[ \t]+|[ \t]*\(\d{1,3}(?:[ ]?\+[ ]?\d{1,2})?[.'’′]?\)[ \t]*)"  # "0:1 (13')SV Hoffeld II"
     r"[^\W\d][^\n]{1,70})(?=\n|$)"
 )
 

@@ -387,3 +387,17 @@ def test_a_card_takes_the_team_whose_line_up_lists_the_player() -> None:
     )
     assert (_lineup_team("Nainggolan", stub, text), _lineup_team("Koulibaly", stub, text)) == ("Inter", "Napoli")
     assert _lineup_team("Ronaldo", stub, text) is None
+
+
+def test_a_goal_sequence_head_alone_on_its_line_takes_the_entries_under_it_minutes_in_brackets() -> None:
+    text = (
+        "TSV Musterdorf II 1 : 1 SV Beispiel II\n(0 : 1)\n\nTorfolge\n\n"
+        "0:1 (13')SV Beispiel II\n1:1 (87')Aggelos Kostas\n\nGerechtes Unentschieden im Spitzenspiel\n"
+    )
+    stub = MatchStub(home_team="TSV Musterdorf II", away_team="SV Beispiel II", home_score=1, away_score=1)
+    goals, _ = line_facts(stub, [stub], clean(text).text, {})
+    # the first entry names a club, not a scorer; the 0:1 to 1:1 step gives Kostas the home side
+    assert goals is not None
+    assert [(g["player"], g["team"], g["minute"]) for g in goals if g["player"] == "Aggelos Kostas"] == [
+        ("Aggelos Kostas", "TSV Musterdorf II", 87)
+    ]
