@@ -2141,10 +2141,10 @@ def listed_results(text: str) -> list[MatchStub]:
 #: A line-up line of a match sheet: "Amanecer: Roberto, Miralles, Willy, ...", "SPAL (4231): Tonozzi; ...".
 _LINEUP = re.compile(
     r"^[ \t]*(?P<team>[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*|de|del|la|le|van|von|di|da)){0,4})"
-    r"[ \t]*(?:\([^()\n]{0,12}\))?[ \t]*:[ \t]*(?P<body>[^\n]+)$",
+    r"[ \t]*(?:\([^()\n]{0,12}\))?[ \t]*(?::|[ \t]-(?=[ \t]))[ \t]*(?P<body>[^\n]+)$",  # "LOCRI - Gagliardotto, ..."
     re.MULTILINE,
 )
-_LINEUP_ITEMS = 9  # a team's eleven, separated by commas, semicolons or dashes (a few joined by "y", "e")
+_LINEUP_ITEMS = 8  # a team's eleven, separated by commas, semicolons or dashes (a few joined by "y", "e")
 _NOT_A_LINEUP = _words(
     "arbitro", "árbitro", "referee", "schiedsrichter", "scheidsrechter", "dommer", "arbitre", "incidencias", "note",
     "notes", "spettatori", "zuschauer", "attendance", "ammoniti", "espulsi", "tore", "goles", "gol", "buts", "reti",
@@ -2880,7 +2880,8 @@ _GOALS_HEAD = re.compile(
     _HEAD_START + r"(?:[A-ZÀ-ÞØÆÅ]{3,}[ \t]+)?"  # a section label before it: "1. DIVISION Mål: 1-0 Hallur Hansson"
     r"(?i:(?:die|das|the|les|los|i|de|le|el|het)[ \t]+)?"  # "Die Tore: 10. Thiaw (Eigentor) 0:1"
     r"(?i:tore|tor|torschützen|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
-    r"|marcatori|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målscorer|målscore|målene)[ \t]?:[ \t]*"
+    r"|marcatori|marcatore|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målscorer|målscore|målene)"
+    r"[ \t]?:[ \t]*"
     # a sequence head alone on its line, no colon: "Torfolge" then "0:1 (13')SV Hoffeld II", "1:1 (87')Aggelos Skortas"
     r"|^[ \t]*(?i:torfolge|torschützen|scoreverloop|goalscorers|målscorere|doelpuntenmakers|marcatori)[ \t]*(?=\n)",
     re.MULTILINE,

@@ -401,3 +401,18 @@ def test_a_goal_sequence_head_alone_on_its_line_takes_the_entries_under_it_minut
     assert [(g["player"], g["team"], g["minute"]) for g in goals if g["player"] == "Aggelos Kostas"] == [
         ("Aggelos Kostas", "TSV Musterdorf II", 87)
     ]
+
+
+def test_a_line_up_set_off_by_a_dash_and_a_singular_marcatore_head_give_the_scorers_team() -> None:
+    text = (
+        "Caduta inattesa del Borgo.\nBORGO-MARINA' 0-1\n"
+        "BORGO - Rossi, Bianchi (75' Neri), Verdi, Gallo, Conti, Costa, Greco, Marino, Ferri (62’ Sala), Longo,"
+        " Testa. All.: Mancini\n"
+        "MARINA' - Lombardi, Moretti, Barbieri, Grassi, Bontempi, Rinaldi (63’Caruso), Gentile (86’Riva),\n"
+        "Fontana, Leone, Serra, Pace. All.: Vitale\n"
+        "Marcatore: 74'' Bontempi (rig.).\n"
+    )
+    stub = MatchStub(home_team="Borgo", away_team="Marina'", home_score=0, away_score=1)
+    goals, _ = line_facts(stub, [stub], clean(text).text, {})
+    assert goals is not None
+    assert [(g["player"], g["team"], g["minute"], g["penalty"]) for g in goals] == [("Bontempi", "Marina'", 74, True)]
