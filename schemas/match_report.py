@@ -460,7 +460,9 @@ def _goal_told_apart(grounder: Grounder, player: str) -> bool:
 #: "Kaba chested the ball into the path of Scholz": the name after the words scored, the one before assisted.
 _SET_UP = re.compile(
     r"\b(?i:into the path of|set up|sets up|teed up|tees up|picked out|picks out|crossed for|squared for"
-    r"|laid (?:it|the ball) (?:off|on) for|assist(?:ed)? for|(?:cross|corner|pass|ball|delivery|free-kick)"
+    r"|laid (?:it|the ball) (?:off|on) for|assist(?:ed)? for|provided (?:the|an) assist(?: this time)?(?: for| and)?"
+    r"|gaf de assist (?:op|aan)|leverede assisten til|dio la asistencia a|fornisce l'assist a"
+    r"|(?:cross|corner|pass|ball|delivery|free-kick)"
     r" (?:was )?(?:converted|headed home|finished|turned in|nodded in|tapped in) by"
     r"|in den lauf von|bedient|bediente|legt auf|legte auf|flankt auf|flankte auf"
     r"|servendo|serve|assist per|mette in mezzo per|pesca"  # "Makuch ... servendo in area Brunes, che trafigge"

@@ -192,3 +192,20 @@ def test_an_own_goal_word_next_to_a_prose_scorer_flags_his_goal() -> None:
     answers["goals_at"] = []
     goals = PLAN.assemble(answers, grounder)["matches"][0]["goals"]
     assert [(g["player"], g["own_goal"]) for g in goals] == [("Stije Resink", True), ("Kees de Boer", False)]
+
+
+def test_a_player_who_provided_the_assist_is_not_the_scorer() -> None:
+    text = (
+        "Charlton won 2-0 at Blackburn. Karin Muya opened the scoring with a header. Melisa Filis provided the"
+        " assist this time and Elisha Dowson headed in for 2-0 before the break.\n"
+    )
+    data = {"matches": [{
+        "competition": None, "stage": None, "date": None, "venue": None, "home_team": "Blackburn",
+        "away_team": "Charlton", "home_score": 0, "away_score": 2, "home_coach": None, "away_coach": None,
+        "goals": [{"player": p, "team": "Charlton", "minute": None, "penalty": False, "own_goal": False,
+                   "assist": None} for p in ("Karin Muya", "Melisa Filis")],
+        "cards": [], "evidence": None,
+    }]}  # fmt: skip
+    value, warnings = refine(MatchReport, data, Grounder(clean(text)), CHECKS)
+    assert [g["player"] for g in value.model_dump()["matches"][0]["goals"]] == ["Karin Muya", "Elisha Dowson"]
+    assert "assister_not_scorer" in {w.rule for w in warnings}
