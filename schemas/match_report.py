@@ -1415,7 +1415,37 @@ def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
     return findings
 
 
+#: A photo caption's line: "Der Sachsenheimer Kevin Kreischer (links) und ... steigen zum Kopfball hoch. © Foto: ...".
+_CAPTION_LINE = re.compile(
+    r"©|\b(?:foto|photo|bild|billede|imagen|immagine)\s*:"
+    r"|\((?:links|rechts|left|right|l\.|r\.|à gauche|à droite|til venstre|til højre|izquierda|derecha|a sinistra"
+    r"|a destra)\)",
+    re.IGNORECASE,
+)
+
+
+def _caption_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A scorer or carded player the article names only in photo captions: a face in a picture, not a goal."""
+    text = grounder.cleaned.original
+    findings = []
+    for m, match in enumerate(data.get("matches") or []):
+        for kind in ("goals", "cards"):
+            for i, item in enumerate(match.get(kind) or []):
+                player = item.get("player") or ""
+                mentions = list(_mentions(grounder, player)) if player else []
+                lines = []
+                for start, end in mentions:
+                    a, b = grounder.to_original(start, end)
+                    line_start, line_end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+                    lines.append(text[line_start : line_end if line_end >= 0 else len(text)])
+                if lines and all(_CAPTION_LINE.search(line) for line in lines):
+                    message = f"{player!r} is named only in a photo caption"
+                    findings.append(Finding(("matches", m, kind, i), "named_only_in_caption", message))
+    return findings
+
+
 CHECKS = (
+    _caption_findings,
     _people_as_teams, _score_findings, _host_findings, _people_findings, _role_findings, _assister_findings,
     _card_findings, _card_type_findings, _flag_findings, _goal_lineup_findings, _goal_side_findings,
     _one_match_per_scorer, _scorer_near_match, _one_side_per_scorer, _minute_findings, _date_findings,

@@ -209,3 +209,20 @@ def test_a_player_who_provided_the_assist_is_not_the_scorer() -> None:
     value, warnings = refine(MatchReport, data, Grounder(clean(text)), CHECKS)
     assert [g["player"] for g in value.model_dump()["matches"][0]["goals"]] == ["Karin Muya", "Elisha Dowson"]
     assert "assister_not_scorer" in {w.rule for w in warnings}
+
+
+def test_a_player_named_only_in_a_photo_caption_is_no_scorer() -> None:
+    text = (
+        "Der Gastspieler Karl Kramer (links) und Max Weber steigen zum Kopfball hoch. © Foto: Anna Berg\n\n"
+        "Die SGM Süd gewann bei der SGM Nord mit 1:0 durch einen Elfmeter von Jonas Gruber in der 70. Minute.\n"
+    )
+    data = {"matches": [{
+        "competition": None, "stage": None, "date": None, "venue": None, "home_team": "SGM Nord",
+        "away_team": "SGM Süd", "home_score": 0, "away_score": 1, "home_coach": None, "away_coach": None,
+        "goals": [{"player": p, "team": "SGM Süd", "minute": None, "penalty": False, "own_goal": False,
+                   "assist": None} for p in ("Karl Kramer", "Jonas Gruber")],
+        "cards": [], "evidence": None,
+    }]}  # fmt: skip
+    value, warnings = refine(MatchReport, data, Grounder(clean(text)), CHECKS)
+    assert [g["player"] for g in value.model_dump()["matches"][0]["goals"]] == ["Jonas Gruber"]
+    assert "named_only_in_caption" in {w.rule for w in warnings}
