@@ -1862,7 +1862,6 @@ def _goal_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any]
         home, away = context["home_score"], context["away_score"]
         if not _running_of(first, second, home, away):
             continue
-        passage = _passage(grounder, hit.start(), hit.end())
         sentence = _sentence_start(text, hit.start())
         said = grounder.to_original(sentence, _sentence_end(text, hit.end()))
         if not single and _names_another_pair(grounder.cleaned.original[said[0] : said[1]], context):
@@ -1876,6 +1875,7 @@ def _goal_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any]
         if _not_a_goal(text, scores, starts, number) or (sentence, (first, second)) in seen:
             continue
         seen.add((sentence, (first, second)))
+        passage = _passage(grounder, hit.start(), hit.end())
         questions.append({**context, "score": f"{first}-{second}", "passage": passage, "at": hit.start()})
     return questions[:_MAX_GOAL_QUESTIONS]
 
@@ -1984,16 +1984,21 @@ def _goal_for(home: str, away: str) -> type[BaseModel]:
     return create_model("GoalAt", __base__=_Strict, **fields)
 
 
-def _asked_goals(answers: Answers, stub: MatchStub, grounder: Grounder) -> list[dict[str, Any]]:
+def _answered_clubs(answers: Answers, stubs: list[MatchStub]) -> list[str]:
+    """Every club of the article's results: the matches', and any step 1 answer named."""
+    said = [answer for step in ("results", "results_wider") for _, answer in answers.get(step, []) if answer]
+    return [team for stub in stubs for team in (stub.home_team, stub.away_team)] + [
+        str(team) for answer in said
+        for team in (getattr(answer, "home_team", None), getattr(answer, "away_team", None)) if team
+    ]  # fmt: skip
+
+
+def _asked_goals(answers: Answers, stub: MatchStub, grounder: Grounder, clubs: list[str]) -> list[dict[str, Any]]:
     """Step 3's goals whose scorer the words at the score name, once each, in the order written.
 
     The scorer must stand in the score's own sentence with no other person between them; no club
-    of the article's results is a scorer; a minute the passage does not write is none.
+    of the article's results (`clubs`) is a scorer; a minute the passage does not write is none.
     """
-    clubs = [team for stub_ in _stubs(answers, grounder) for team in (stub_.home_team, stub_.away_team)]
-    said = [answer for step in ("results", "results_wider") for _, answer in answers.get(step, []) if answer]
-    clubs += [str(team) for answer in said for team in (getattr(answer, "home_team", None),
-                                                        getattr(answer, "away_team", None)) if team]  # fmt: skip
     out: list[dict[str, Any]] = []
     for context, found in answers.get("goals_at", []):
         if found is None or (context["home_team"], context["away_team"]) != (stub.home_team, stub.away_team):
@@ -4172,6 +4177,7 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
     matches: list[dict[str, Any]] = []
     listed: dict[int, set[str]] = {}  # match -> the surnames its scorers line gives
     stubs = _stubs(answers, grounder)
+    clubs = _answered_clubs(answers, stubs)
     card_lines = bool(_card_lines(grounder.cleaned.text))
     summaries = {_pair(stub.home_team, stub.away_team): (goals, cards)
                  for stub, goals, cards in summary_results(grounder.cleaned.text)}  # fmt: skip
@@ -4194,7 +4200,8 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
         cards = [
             {**card, "minute": parse_minute(card["minute"])} for card in extra.get("cards", []) if card.get("player")
         ]
-        goals = _with_asked_goals(_sides_that_fit(goals, stub), _asked_goals(answers, stub, grounder), stub)
+        asked = _asked_goals(answers, stub, grounder, clubs)
+        goals = _with_asked_goals(_sides_that_fit(goals, stub), asked, stub)
         hints = {_surname(goal["player"]): goal["team"] for goal in goals}
         line_goals, line_cards = line_facts(stub, stubs, grounder.cleaned.text, hints)
         if line_goals:

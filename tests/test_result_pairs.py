@@ -28,6 +28,16 @@ def _refined(text: str, *matches: dict[str, Any]) -> tuple[list[dict[str, Any]],
     return value.model_dump(mode="json")["matches"], {w.rule for w in warnings}
 
 
+def _assembled(text: str, score: str, answer: dict[str, Any]) -> list[tuple[str, int, int, str]]:
+    """The matches assembled from step 1's one answer (`answer`) about the written `score`."""
+    grounder = Grounder(clean(text))
+    question = next(q for q in score_questions(grounder) if q["score"] == score)
+    said = PLAN.step("results").model(question)(**answer)
+    answers: dict[str, Any] = {"results": [(question, said)], "results_wider": [], "details": [], "goals_at": []}
+    return [(m["home_team"], m["home_score"], m["away_score"], m["away_team"])
+            for m in PLAN.assemble(answers, grounder)["matches"]]  # fmt: skip
+
+
 def test_a_clock_time_is_no_score_to_ask_about() -> None:
     text = "Calcio d'inizio alle ore 15:00 al Comunale. Il Pescara ha battuto il Teramo 2-1 nel derby.\n"
     assert [q["score"] for q in score_questions(Grounder(clean(text)))] == ["2-1"]
@@ -35,16 +45,9 @@ def test_a_clock_time_is_no_score_to_ask_about() -> None:
 
 def test_a_team_answered_together_with_its_opponent_is_the_other_part() -> None:
     text = "Serie C: Pescara-Teramo, decide un rigore.\n\nIl Pescara vince 1-0 contro il Teramo con un rigore.\n"
-    grounder = Grounder(clean(text))
-    question = next(q for q in score_questions(grounder) if q["score"] == "1-0")
-    answer = PLAN.step("results").model(question)(
-        result="final", home_team="Pescara-Teramo", away_team="Teramo", home_score=1, away_score=0
-    )
-    answers: dict[str, Any] = {"results": [(question, answer)], "results_wider": [], "details": [], "goals_at": []}
-    matches = PLAN.assemble(answers, grounder)["matches"]
-    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
-        ("Pescara", 1, 0, "Teramo")
-    ]
+    answer = {"result": "final", "home_team": "Pescara-Teramo", "away_team": "Teramo", "home_score": 1,
+              "away_score": 0}
+    assert _assembled(text, "1-0", answer) == [("Pescara", 1, 0, "Teramo")]
 
 
 def test_a_team_that_is_one_of_the_matchs_own_scorers_is_a_player() -> None:
@@ -97,16 +100,9 @@ def test_a_sheets_bare_score_line_is_its_result_when_the_tagged_goals_add_up_to_
 
 def test_a_score_that_went_to_the_visitors_has_the_winner_away() -> None:
     text = "Silkeborg var bedst i søndagens opgør mod Lyngby, og det endte 2-1 til gæsterne efter en tæt kamp.\n"
-    grounder = Grounder(clean(text))
-    question = next(q for q in score_questions(grounder) if q["score"] == "2-1")
-    answer = PLAN.step("results").model(question)(
-        result="final", home_team="Silkeborg", away_team="Lyngby", home_score=2, away_score=1
-    )
-    answers: dict[str, Any] = {"results": [(question, answer)], "results_wider": [], "details": [], "goals_at": []}
-    matches = PLAN.assemble(answers, grounder)["matches"]
-    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
-        ("Lyngby", 1, 2, "Silkeborg")
-    ]
+    answer = {"result": "final", "home_team": "Silkeborg", "away_team": "Lyngby", "home_score": 2,
+              "away_score": 1}
+    assert _assembled(text, "2-1", answer) == [("Lyngby", 1, 2, "Silkeborg")]
 
 
 def test_a_french_score_written_with_a_after_a_win_word_is_asked_and_stated() -> None:
@@ -121,16 +117,9 @@ def test_a_french_score_written_with_a_after_a_win_word_is_asked_and_stated() ->
 
 def test_a_score_whose_sentence_names_the_two_teams_is_a_result_even_when_answered_other() -> None:
     text = "Flere kampe var aflyst. I kampen mellem Skive og Brabrand blev der dog spillet, og her delte de med 1-1.\n"
-    grounder = Grounder(clean(text))
-    question = next(q for q in score_questions(grounder) if q["score"] == "1-1")
-    answer = PLAN.step("results").model(question)(
-        result="other", home_team="Skive", away_team="Brabrand", home_score=1, away_score=1
-    )
-    answers: dict[str, Any] = {"results": [(question, answer)], "results_wider": [], "details": [], "goals_at": []}
-    matches = PLAN.assemble(answers, grounder)["matches"]
-    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in matches] == [
-        ("Skive", 1, 1, "Brabrand")
-    ]
+    answer = {"result": "other", "home_team": "Skive", "away_team": "Brabrand", "home_score": 1,
+              "away_score": 1}
+    assert _assembled(text, "1-1", answer) == [("Skive", 1, 1, "Brabrand")]
 
 
 def test_a_team_the_article_only_writes_as_a_nickname_drops_the_match() -> None:
