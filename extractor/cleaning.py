@@ -11,7 +11,9 @@ keeping a line of noise costs a few tokens. Two kinds of lines go:
   a label of other stories ('Popular posts', 'Most read', 'Læs også') followed by nothing but
   short headline-like lines, whatever they hold (another post's 'Eastleigh 3-1 Newport County').
 
-Lines are kept or dropped whole, so every kept character has one original position.
+Lines are kept or dropped whole, so every kept character has one original position. Within a
+kept line only markup goes: an HTML tag ('<span class="x">', '</p>', '<image>') or the rest of
+one whose '<' the page lost at the line's start ('SPAN class="txt12bb">Güsten - Schwarz-Gelb 2:3').
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\d.,/])\d{1,2} ?[-–—:] ?\d{1,2}(?![\d.,/])")
 _MINUTE = re.compile(r"\b\d{1,3}(?:\+\d{1,2})?['’′]")
 _CLOSERS = "\"'”’»)]*"
+_ATTRIBUTE = r"""[\w:-]+(?:=(?:"[^"\n]*"|'[^'\n]*'|[^\s<>"']+))?"""
+_MARKUP = re.compile(
+    rf"</?[A-Za-z][A-Za-z0-9]*(?:\s+{_ATTRIBUTE})*\s*/?>"
+    r"""|^[ \t]*[A-Za-z][A-Za-z0-9]*(?:[ \t]+[\w:-]+="[^"\n]*")+[ \t]*/?>"""  # its '<' lost: 'SPAN class="a">'
+)
 _BOILERPLATE = frozenset(
     {
         "advertisement", "advertising", "sponsored", "sponsored content", "share", "share this",
@@ -121,32 +128,59 @@ class CleanText:
 
 def clean(text: str) -> CleanText:
     """Remove page boilerplate from `text`; see the module docstring for the rules."""
-    lines = text.split("\n")
+    raw = text.split("\n")
+    starts, position = [], 0
+    for line in raw:
+        starts.append(position)
+        position += len(line) + 1
+    runs = [_unmarked(line) for line in raw]  # (offset in the line, text) of what is not markup
+    lines = ["".join(part for _, part in line_runs) for line_runs in runs]
     drop = [_is_boilerplate(line) for line in lines]
     for index in _trailing_block(lines):
         drop[index] = True
     kept = _tidy_blanks(lines, drop)
-    starts, position = [], 0
-    for line in lines:
-        starts.append(position)
-        position += len(line) + 1
 
     pieces: list[str] = []
     segments: list[tuple[int, int, int]] = []
     clean_pos = 0
     for order, index in enumerate(kept):
-        piece = lines[index] + ("\n" if order < len(kept) - 1 else "")
-        pieces.append(piece)
-        if piece:
+        newline = "\n" if order < len(kept) - 1 else ""
+        line_runs = [(offset, part) for offset, part in runs[index] if part]
+        if newline:  # the line's newline follows its last kept run (or stands for the line)
+            end = line_runs[-1][0] + len(line_runs[-1][1]) if line_runs else len(raw[index])
+            if line_runs and end == len(raw[index]):
+                line_runs[-1] = (line_runs[-1][0], line_runs[-1][1] + newline)
+            else:
+                line_runs.append((len(raw[index]), newline))
+        for offset, piece in line_runs:
+            pieces.append(piece)
+            original_start = starts[index] + offset
             last = segments[-1] if segments else None
-            if last and last[1] + last[2] == starts[index]:
+            if last and last[1] + last[2] == original_start:
                 segments[-1] = (last[0], last[1], last[2] + len(piece))
             else:
-                segments.append((clean_pos, starts[index], len(piece)))
-        clean_pos += len(piece)
+                segments.append((clean_pos, original_start, len(piece)))
+            clean_pos += len(piece)
     kept_set = set(kept)
-    removed = tuple(line for i, line in enumerate(lines) if i not in kept_set and line.strip())
+    removed = tuple(
+        line if i not in kept_set else markup
+        for i, line in enumerate(raw)
+        if line.strip() and (i not in kept_set or lines[i] != line)
+        for markup in ([line] if i not in kept_set else _MARKUP.findall(line))
+    )
     return CleanText(text="".join(pieces), original=text, segments=tuple(segments), removed=removed)
+
+
+def _unmarked(line: str) -> list[tuple[int, str]]:
+    """The runs of a line that are not markup, as (offset in the line, text); the line itself if it has none."""
+    if "<" not in line and ">" not in line:
+        return [(0, line)]
+    runs, position = [], 0
+    for hit in _MARKUP.finditer(line):
+        runs.append((position, line[position : hit.start()]))
+        position = hit.end()
+    runs.append((position, line[position:]))
+    return runs
 
 
 def _words(line: str) -> int:

@@ -1104,6 +1104,16 @@ def _player_as_team(matches: list[dict[str, Any]], grounder: Grounder) -> list[F
     return findings
 
 
+#: Words of the game a small model copies as a scorer's name ("Elfmeter" from "per Elfmeter"), folded.
+_GAME_WORDS = frozenset(fold_text(word) for word in (
+    "Elfmeter", "Foulelfmeter", "Handelfmeter", "Strafstoß", "Freistoß", "Eigentor", "Kopfball", "Tor", "Treffer",
+    "Penalty", "Penalties", "Own goal", "Free kick", "Header", "Goal", "Equaliser", "Equalizer", "Winner",
+    "Straffespark", "Straffe", "Selvmål", "Frispark", "Mål", "Strafschop", "Penalty-stip", "Eigen doelpunt",
+    "Vrije trap", "Doelpunt", "Penalti", "Penal", "Autogol", "Tiro libre", "Gol", "Rigore", "Autorete",
+    "Punizione", "Pénalty", "Coup franc", "But", "Contre son camp", "Tête",
+))  # fmt: skip
+
+
 def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A scorer or booked player is not a club, and a coach leads one team of the article."""
     matches = data.get("matches") or []
@@ -1116,6 +1126,9 @@ def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
                 if team_key(item.get("player") or "") in teams:
                     message = f"{item.get('player')!r} is a team, not a player"
                     findings.append(Finding(("matches", m, kind, i), "player_is_a_team", message))
+                elif fold_text(item.get("player") or "") in _GAME_WORDS:
+                    message = f"{item.get('player')!r} is a word of the game, not a player"
+                    findings.append(Finding(("matches", m, kind, i), "player_is_a_word", message))
         for side in ("home_coach", "away_coach"):
             coach = match.get(side)
             if isinstance(coach, str) and coach:
@@ -1161,7 +1174,28 @@ def _role_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             if role:
                 message = f"the article calls {player!r} {role!r}: not a scorer"
                 findings.append(Finding(("matches", m, "goals", g), "scorer_is_coach_or_keeper", message))
+            elif player and _only_saves(grounder, player):
+                message = f"every sentence naming {player!r} tells of a save: not a scorer"
+                findings.append(Finding(("matches", m, "goals", g), "scorer_only_saves", message))
     return findings
+
+
+#: Words of a save: "sowohl Schuss als auch Nachschuss parierte", "saved", "reddede", "paró", "parò".
+_SAVE_WORDS = _word_starts(
+    "parierte", "pariert", "parieren", "hielt den", "hält den", "saved", "saves", "parried", "palmed", "denied",
+    "reddede", "redder", "redning", "keerde", "stopte de", "redde de", "paró", "atajó", "detuvo", "parò", "parata",
+    "respinse", "neutralizzò", "arrêta", "arrête", "repoussa", "détourna",
+)  # fmt: skip
+
+
+def _only_saves(grounder: Grounder, player: str) -> bool:
+    """Whether the article names the player only in sentences that tell of a save (a keeper's, or his shot saved)."""
+    text = grounder.folded_text
+    sentences = {
+        text[_sentence_start(text, start, _stop_before) : _sentence_end(text, end)]
+        for start, end in _mentions(grounder, player)
+    }
+    return bool(sentences) and all(_SAVE_WORDS.search(sentence) for sentence in sentences)
 
 
 #: Words before a team's name that make it the host: "won 2-0 at Napoli", "gewinnt 2:0 in Köln",
@@ -1588,6 +1622,15 @@ _HALF_TIME_WORDS = _whole_words(
 )  # fmt: skip
 #: A minute right after a score makes it a running score: "0:1 (39.)", "(1-1, 74e)".
 _MINUTE_NEXT = re.compile(r"\s*[(,]\s*\d{1,3}\s*(?:[.'’′]|e\b|min)")
+#: A score called partial: "anotó el 2-1 parcial", "il momentaneo 1-0" comes before it.
+_PARTIAL_NEXT = re.compile(r"\s*(?:parcial|provisional|provisorio|provisoire|momentaneo|temporaneo)\b")
+#: A goal's own verb and article before the score: "valió el 1-1", "selló el 2-2", "schoot de 2-2 binnen",
+#: "markierte das 2:0", "siglò il 2-1" (folded, so without accents): the score that goal made.
+_GOAL_VERB_SCORE = re.compile(
+    r"\b(?:valio|sello|sentenciar|anoto|marco|firmo|decreto|establecio|markierte|erzielte|besorgte|segno"
+    r"|realizzo|siglo|insacco|scoorde|schoot|kopte|tikte|inscrit|marqua|signa|momentaneo|parziale)\b"
+    r"[^.\d\n]{0,30}?\b(?:el|das|den|il|l'|lo|de|het|le)\s*$"
+)
 _YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")  # "im Juli 2011", not a dateline's "2021-01-07"
 #: "1-2 settimane", "2-3 Wochen": a range of some unit, not a score
 _UNIT_NEXT = re.compile(
@@ -1759,6 +1802,8 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
         or _YEAR.search(f"{clause} {rest}")  # "im DFB-Pokal im Juli 2011"
         or _BACKGROUND_LINE.search(text, line_start, hit.start())  # a head-to-head list, a prediction
         or _MINUTE_NEXT.match(text, hit.end())  # "0:1 (39.)"
+        or _PARTIAL_NEXT.match(text, hit.end())  # "el 2-1 parcial"
+        or _GOAL_VERB_SCORE.search(text, max(sentence, hit.start() - 50), hit.start())  # "selló el 2-2"
         or _UNIT_NEXT.match(text, hit.end())  # "in circa 1-2 settimane"
         or _MINUTE_FIRST.match(text, line_start, hit.start())  # "45. Darren Maatsen 1-1"
         or _word_next_to(text, scores, starts, number, _EARLIER_WORDS, 60, 40, _SAME_DAY)  # "in de heenwedstrijd"
@@ -1796,12 +1841,21 @@ def _word_next_to(
 def _covered_spans(grounder: Grounder) -> list[tuple[int, int]]:
     """Where code reads the scores itself (results lines, scorers or cards lines), in original offsets."""
     text, original = grounder.cleaned.text, grounder.cleaned.to_original
-    patterns = (_LISTED, _SPLIT_SCORE, _LINE_RESULT)
-    spans = [(hit.start(), hit.end()) for pattern in patterns for hit in pattern.finditer(text)]
+    patterns = (_LISTED, _SPLIT_SCORE, _LINE_RESULT, _COLON_SCORES)
+    spans = [(hit.start(), _after_half_time(text, hit.end())) for pattern in patterns for hit in pattern.finditer(text)]
     for head in (_GOALS_HEAD, _CARDS_HEAD):
         for hit in head.finditer(text):
             spans.append((hit.start(), _line_body_end(text, hit.end())[1]))
     return [(original(start), original(max(start, end - 1)) + 1) for start, end in spans]
+
+
+_BRACKETED_SCORE = re.compile(r"[ \t]*\(\d{1,2}[ ]?[-:–][ ]?\d{1,2}\)")
+
+
+def _after_half_time(text: str, end: int) -> int:
+    """The end of a results line's bracketed half-time score, if one follows it ("... : 1 (1-0)")."""
+    hit = _BRACKETED_SCORE.match(text, end)
+    return hit.end() if hit else end
 
 
 def _details_model(context: dict[str, Any]) -> type[BaseModel]:
@@ -2109,6 +2163,9 @@ _NAME = (
     r"(?:1\.[ ]?)?[A-ZÀ-ÞØÆÅ][\w.'’&]*"
     r"(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&]*|de|di|del|da|do|la|le|van|von|d'\w+)){0,2}"
 )
+_DATELINE_HEAD = r"[^\W\d][\w.]*(?:/[\w.]+)+[ \t]+[-–][ \t]+"  # "Bernburg/MZ/fk. - "
+#: A club name whose words may carry their own hyphen: "Schwarz-Gelb", "Paris Saint-Germain".
+_NAME_HYPHENED = _NAME.replace(r"[\w.'’&]*", r"[\w.'’&]*(?:-[A-ZÀ-ÞØÆÅ][\w.'’&]*)*")
 _WEEKDAYS = (
     "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
     "|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday"
@@ -2119,12 +2176,25 @@ _WEEKDAY_PREFIX = re.compile(rf"^(?i:{_WEEKDAYS})\s+")
 #: A results line: "OB-Vejle 0-1", "Köln – Union Berlin 1:2", "Napoli-Salisburgo 3-1" (home first), at the
 #: start of a line, after a separator, a weekday, or the previous result of the list.
 _LISTED = re.compile(
-    # a line may open with its competition's label: "VL Nordbaden: ASV Durlach 02 – SpVgg Oberhausen 1:2 (0:2)"
-    rf"(?:^(?:[^\W\d][\w.]*(?:[ ][\w.]+){{0,3}}:[ \t]+)?|[,;|(]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+|(?<=\d)\s+)"
-    rf"(?P<home>{_NAME})[ \t]?[-–/][ \t]?(?P<away>{_NAME})"
+    # a line may open with its competition's label: "VL Nordbaden: ASV Durlach 02 – SpVgg Oberhausen 1:2 (0:2)",
+    # or with a dateline (place/agency): "Bernburg/MZ/fk. - Alsleben - Preußlitz 1:0 (1:0)"
+    rf"(?:^(?:[^\W\d][\w.]*(?:[ ][\w.]+){{0,3}}:[ \t]+|{_DATELINE_HEAD})?"
+    rf"|[,;|(]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+|(?<=\d)\s+)"
+    rf"(?P<home>{_NAME_HYPHENED})(?P<sep>[ \t]?[-–/][ \t]?)(?P<away>{_NAME_HYPHENED})"
     rf"(?:[ \t]+:)?[ \t]+\(?(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})(?!\d|:\d)",
     re.MULTILINE,
 )
+
+
+def _split_clubs(hit: re.Match[str]) -> bool:
+    """Whether a results line's dash parts the two clubs for sure.
+
+    A club's own hyphen ("Schwarz-Gelb") is read only where the line sets the clubs apart with a
+    spaced dash ("Güsten - Schwarz-Gelb 2:3").
+    """
+    if hit.re is not _LISTED or not ("-" in hit["home"] or "-" in hit["away"]):
+        return True
+    return hit["sep"].startswith((" ", "\t")) and hit["sep"].endswith((" ", "\t"))
 
 
 #: The other results-line form: "Nottingham Forest 2 - Brentford 2", "Rayo Vallecano 1-Barcelona 1".
@@ -2132,6 +2202,14 @@ _SPLIT_SCORE = re.compile(
     rf"(?:^|[,;|(*•]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+)"
     rf"(?P<home>{_NAME})[ \t]+(?P<hs>\d{{1,2}})[ \t]?[-–][ \t]?(?P<away>{_NAME})"
     rf"[ \t]+(?P<as>\d{{1,2}})(?![\d:.,]\d|[\d:])",
+    re.MULTILINE,
+)
+
+
+#: A score given to each club after a colon: "A Brest, Brest : 2 AC Ajaccio : 1 (1-0)".
+_COLON_SCORES = re.compile(
+    rf"(?:^|[,;|(]\s*)(?P<home>{_NAME_HYPHENED})[ \t]*:[ \t]*(?P<hs>\d{{1,2}})[ \t]*[-–,;]?[ \t]+"
+    rf"(?P<away>{_NAME_HYPHENED})[ \t]*:[ \t]*(?P<as>\d{{1,2}})(?![\d:.,]\d|[\d:])",
     re.MULTILINE,
 )
 
@@ -2161,13 +2239,15 @@ def listed_results(text: str) -> list[MatchStub]:
     found = []
     hits = sorted(
         [*_LISTED.finditer(text), *_SPLIT_SCORE.finditer(text), *_LINE_RESULT.finditer(text),
-         *_STACKED_RESULT.finditer(text)],
+         *_STACKED_RESULT.finditer(text), *_COLON_SCORES.finditer(text)],
         key=lambda hit: hit.start(),
     )  # fmt: skip
     for hit in hits:
         home, away = _WEEKDAY_PREFIX.sub("", hit.group("home").strip()), hit.group("away").strip()
         if len(home) < 2 or len(away) < 2 or same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:
             continue
+        if not _split_clubs(hit):
+            continue  # "Güsten-Schwarz-Gelb 2:3": which dash parts the clubs is not for code to guess
         if hit.re is _LINE_RESULT and (_SHOUTED.match(home) or _SHOUTED.match(away)):
             continue  # "Napoli-Inter 4-1 TABELLINO": a label after the line ("SPAL-SPEZIA 1-2" is a headline)
         home, away = _unshouted(home, text), _unshouted(away, text)
@@ -2326,7 +2406,7 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         else:
             home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
             home, away, scores = _favoured_order(context, *_host_then_score(context, home, away, scores))
-        if not (_capitalised_mentions(grounder, home) and _capitalised_mentions(grounder, away)):
+        if not (_club_mentions(grounder, home) and _club_mentions(grounder, away)):
             continue
         passage = context["passage"]
         if won is None:  # "den Rückstand auf Borussia Dortmund": no opponent, unless a win is told of it
@@ -2856,6 +2936,24 @@ def _capitalised_mentions(grounder: Grounder, team: str) -> list[tuple[int, int]
         (start, end) for start, end in _mentions_of_team(grounder, team)
         if not original[grounder.to_original(start, end)[0]].islower()
     ]  # fmt: skip
+
+
+#: A dateline: a place opening a paragraph, then its agency or a stop ("Genova. Si è giocata ...",
+#: "Bernburg/MZ/fk. - ...", "BERLIN (dpa) -"); the place is where the story was filed, not a club.
+_DATELINE_AFTER = re.compile(r"(?:\.[ \t]+(?=[A-ZÀ-Þ])|/[A-Za-z]|[ \t]*\([\w ]{1,12}\)[ \t]*[-–])")
+
+
+def _club_mentions(grounder: Grounder, team: str) -> list[tuple[int, int]]:
+    """The capitalised mentions of a team that are not the article's dateline."""
+    original = grounder.cleaned.original
+    mentions = []
+    for start, end in _capitalised_mentions(grounder, team):
+        a, b = grounder.to_original(start, end)
+        line_start = original.rfind("\n", 0, a) + 1
+        if not original[line_start:a].strip() and _DATELINE_AFTER.match(original, b):
+            continue
+        mentions.append((start, end))
+    return mentions
 
 
 def _said_more_than_once(stub: MatchStub, grounder: Grounder) -> bool:

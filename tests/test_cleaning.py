@@ -256,3 +256,23 @@ def test_a_popular_posts_list_after_the_article_goes_with_its_results() -> None:
 def test_a_read_also_link_line_is_boilerplate() -> None:
     text = ARTICLE + "\nLees ook: ADO Den Haag wint op zouteloze namiddag\n" + ARTICLE
     assert "Lees ook: ADO Den Haag wint op zouteloze namiddag" in clean(text).removed
+
+
+def test_markup_goes_and_every_kept_character_still_maps_to_its_original() -> None:
+    text = (
+        "Kreisliga\n"
+        'SPAN class="txt12bb">Güsten - Schwarz-Gelb 2:3 (1:1)\n'
+        "A <b>bold</b> word in a sentence of the report.\n"
+        "<image>\n</image>\n"
+        "The keeper held on, 3<4 and x>2 stay as written."
+    )
+    cleaned = clean(text)
+    assert cleaned.text.splitlines()[1] == "Güsten - Schwarz-Gelb 2:3 (1:1)"
+    assert "A bold word in a sentence of the report." in cleaned.text
+    assert "<" not in cleaned.text.replace("3<4", "") and "SPAN" not in cleaned.text
+    assert "3<4 and x>2" in cleaned.text
+    for offset, char in enumerate(cleaned.text):
+        assert text[cleaned.to_original(offset)] == char
+    assert 'SPAN class="txt12bb">' in cleaned.removed and "<image>" in cleaned.removed
+    start, end = cleaned.locate("Güsten - Schwarz-Gelb 2:3") or (0, 0)
+    assert text[start:end] == "Güsten - Schwarz-Gelb 2:3"
