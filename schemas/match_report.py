@@ -14,6 +14,7 @@ public contract: other tools read them. Descriptions are written for the model
 from __future__ import annotations
 
 import bisect
+import difflib
 import functools
 import itertools
 import re
@@ -773,7 +774,30 @@ def _listed_entries(text: str, *heads: re.Pattern[str]) -> list[_Entry]:
     bodies += [hit.group("body") for hit in _BRACKET_LIST.finditer(text)]
     if _GOALS_HEAD in heads:
         bodies += [body for _, body in _result_line_tails(text)]
+        bodies += [body for _, body in _team_goals_lines(text)]
     return [entry for body in bodies for entry in parse_line(body)]
+
+
+#: Goals headed by their team, the other team's on the next line: "Buts pour Brest : Grougi (23e et 49e
+#: sur penalty)" then "Pour l'AC Ajaccio : Cavalli (64e)."
+_TEAM_GOALS = re.compile(
+    r"^[ \t]*(?i:buts?|goals?|tore|goles|reti|gol|mål|doelpunten)[ \t]+(?i:pour|for|für|para|per|voor)[ \t]+"
+    r"(?:(?:le|la|les|the|el|il|de|het)[ \t]+|l['’])?(?P<team>[A-ZÀ-ÞØÆÅ][^:\n]{0,40}?)[ \t]?:[ \t]*(?P<body>[^\n]+)"
+    r"(?:\n[ \t]*(?i:pour|for|für|para|per|voor)[ \t]+(?:(?:le|la|les|the|el|il|de|het)[ \t]+|l['’])?"
+    r"(?P<team2>[A-ZÀ-ÞØÆÅ][^:\n]{0,40}?)[ \t]?:[ \t]*(?P<body2>[^\n]+))?",
+    re.MULTILINE,
+)
+
+
+def _team_goals_lines(text: str) -> list[tuple[int, str]]:
+    """(position, body) of goals lines headed by their team, in the reader's form ("x (23e) pour A // y pour B")."""
+    found = []
+    for hit in _TEAM_GOALS.finditer(text):
+        body = f"{hit['body'].rstrip(' .;')} pour {hit['team']}"
+        if hit["team2"]:
+            body += f" // {hit['body2'].rstrip(' .;')} pour {hit['team2']}"
+        found.append((hit.start(), body))
+    return found
 
 
 @functools.lru_cache(maxsize=16)
@@ -2389,6 +2413,7 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         home, away = answer.home_team, answer.away_team  # type: ignore[attr-defined]
         if home and away:
             home, away = _unpaired(home, away), _unpaired(away, home)
+            home, away = _as_written(home, context["passage"]), _as_written(away, context["passage"])
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
         between = _between(context)
         drawn = context["first"] == context["second"]
@@ -2755,6 +2780,33 @@ def _in_passage(team: str, passage: str) -> bool:
     )  # fmt: skip
 
 
+_NAME_RUN = re.compile(r"(?<![\w'’])[A-ZÀ-ÞØÆÅ][\w'’.-]+(?:[ ][A-ZÀ-ÞØÆÅ][\w'’.-]+){0,2}")
+_MISCOPY_RATIO = 0.8
+
+
+def _as_written(team: str, passage: str) -> str:
+    """The passage's own spelling of a club the model miscopied ("Patrato" for "Patronato"), else `team`.
+
+    Only a capitalised run of the passage that starts like the answer and differs from it by a
+    letter or two (ratio >= 0.8); the answer stands where the passage names it, or nothing is close.
+    """
+    if _in_passage(team, passage) or len(team) < 5:
+        return team
+    folded = fold_text(team)
+    best, best_ratio = team, _MISCOPY_RATIO
+    for hit in _NAME_RUN.finditer(passage):
+        words = hit.group().split()
+        runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+        for run in dict.fromkeys(runs):
+            candidate = fold_text(run.rstrip(".,"))
+            if candidate[:3] != folded[:3]:
+                continue
+            ratio = difflib.SequenceMatcher(None, folded, candidate).ratio()
+            if ratio >= best_ratio and ratio < 1.0:
+                best, best_ratio = run.rstrip(".,"), ratio
+    return best
+
+
 def _pair(home: str, away: str) -> frozenset[str]:
     return frozenset((team_key(home), team_key(away)))
 
@@ -3026,7 +3078,8 @@ _YELLOW_HEAD = (
     r"|amonestaciones|tarjetas amarillas|avertissements?|cartons jaunes|gule kort|advarsler|gele kaarten?|geel"
 )
 _RED_HEAD = (
-    r"espuls[io]|gelb-rot|gelb/rot|rot|rote karten?|platzverweise?|red cards?|sent off|expulsados?|expulsión|exp"
+    r"espuls[io]|gelb-rote karten?|gelb/rote karten?|gelb-rot|gelb/rot"
+    r"|rot|rote karten?|platzverweise?|red cards?|sent off|expulsados?|expulsión|exp"
     r"|tarjetas? rojas?|expulsions?|exclusions?|cartons? rouges?|røde? kort|rødt kort|udvist|udvisninger"
     r"|rode kaarten?|rood"
 )
@@ -3055,14 +3108,16 @@ _LINE_TOKEN = re.compile(
     r"|(?P<side>//|\||(?<=[ ])[–—-](?=[ ]))|(?P<group>;)"  # "Baby (5′) – Gragnic (20′)": the two sides
     rf"|(?P<pen>(?i:(?<!\w)(?:{_PEN_FLAG})(?!\w)))"
     rf"|(?P<og>(?i:(?<!\w)(?:{_OG_FLAG})(?!\w)))"
-    r"|(?:pour|for|für|voor|per)[ ]+(?:(?:le|la|les|the|de|het)[ ]+|l['’])?"
+    r"|(?:pour|for|für|voor|per|à)[ ]+(?:(?:le|la|les|the|de|het)[ ]+|l['’])?"
     rf"(?P<ref>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})"
     rf"|(?P<name>{_NAME_WORD}(?:(?:[ ]|(?<=\.))(?:{_PARTICLE})*{_NAME_WORD}){{0,3}})"
     r"|(?P<connect>(?i:(?<!\w)(?:et|e|and|y|og|en|und|su|al|à|a|at|min\.?|minute|minuto|minuut)(?!\w)))"
     r"|(?P<word>[^\W\d_][\w'’]*)"
 )
 _TAG = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þa-z]{0,3}$")
-_SLASH_TAG = re.compile(r"^(?P<head>\d[^/]*)/\s*(?P<tag>[A-ZÀ-ÞØÆÅ][\w.'’-]{0,15})$")
+_SLASH_TAG = re.compile(
+    r"^(?P<head>\d[^/]*)/\s*(?P<both>(?:beide|both|entrambi|tous deux|ambos)\s+)?(?P<tag>[A-ZÀ-ÞØÆÅ][\w.'’ -]{0,15})$"
+)  # "(62./TSV)", "(59./beide Schw.-G.)": the minute, then the team (of both cards of the line)
 _FLAG_ONLY = re.compile(rf"(?i:{_PEN_FLAG}|{_OG_FLAG})")
 _GLUED_FLAG = re.compile(r"(\d)(pen|og)\b", re.IGNORECASE)  # wire copy's "60pen", "55og"
 _GLUED = {"pen": "pen", "og": "o.g."}
@@ -3079,6 +3134,7 @@ class _Entry:
     score: tuple[int, int] | None = None
     ref: str | None = None
     side: int = 0
+    group: int = 0  # a cards line's ";"-part: "Belghazouani (64e) à Brest; Cavalli (14e), ..."
 
 
 #: A side's label inside a line: "Buts : USJA Carquefou : Delanoë (27') / Red Star FC : Sabin (37')".
@@ -3157,7 +3213,7 @@ def _tokens(body: str) -> list[tuple[str, str]]:
                 out.append(("ref", inner))
             elif slash and not _FLAG_ONLY.fullmatch(slash["tag"]):
                 out.extend((k, t) for k, t in _tokens(slash["head"]) if k in ("minute", "pen", "og"))
-                out.append(("ref", slash["tag"]))
+                out.append(("ref", ("beide " if slash["both"] else "") + slash["tag"].strip()))
             else:
                 out.extend((k, t) for k, t in _tokens(inner) if k in ("minute", "pen", "og", "ref"))
             continue
@@ -3281,6 +3337,20 @@ def _own_words(team: str, home: str, away: str) -> set[str]:
     return set(re.findall(r"\w+", fold_text(team))) - set(re.findall(r"\w+", fold_text(other)))
 
 
+_BOTH_WORDS = ("beide", "both", "tous", "deux", "entrambi", "ambos")
+
+
+def _abbreviates(ref: str, team: str) -> bool:
+    """Whether a dotted clue shortens each word of the team's name in turn ("schw.-g." of "schwarz-gelb")."""
+    if "." not in ref:
+        return False
+    pieces = [p for p in re.split(r"[.\s-]+", ref) if p and p not in _BOTH_WORDS]
+    words = [w for w in re.split(r"[\s-]+", team) if w]
+    return bool(pieces) and len(pieces) == len(words) and all(
+        w.startswith(p) for p, w in zip(pieces, words, strict=True)
+    )
+
+
 def _team_of_ref(ref: str | None, home: str, away: str) -> str | None:
     """The team a line's clue names: "Dijon", "les Girondins", "(RV)" for Rayo Vallecano, "l'OM"."""
     if not ref:
@@ -3290,6 +3360,7 @@ def _team_of_ref(ref: str | None, home: str, away: str) -> str | None:
         lambda team: same_team(ref, team),
         lambda team: folded in re.findall(r"\w+", fold_text(team)) and len(folded) >= 3,
         lambda team: _initials(team) == folded,
+        lambda team: _abbreviates(folded, fold_text(team)),  # "Schw.-G." for Schwarz-Gelb
         lambda team: len(folded) <= 2 and fold_text(team).startswith(folded),
         # "(C)" and "(U)" for Manchester City and Manchester United: the word only one of them has
         lambda team: len(folded) <= 2 and any(word.startswith(folded) for word in _own_words(team, home, away)),
@@ -3398,18 +3469,21 @@ def _card_entries(body: str, head: str) -> list[tuple[_Entry, str]]:
     """The cards of one cards line: one entry per comma or semicolon piece, with its colour."""
     red = _is_red_head(head)
     out: list[tuple[_Entry, str]] = []
-    side = 0
-    for piece in re.split(r"[,;](?![^(]*\))", body):
+    side = group = 0
+    for piece in re.split(r"([,;])(?![^(]*\))", body):
+        if piece in (",", ";"):
+            group += piece == ";"
+            continue
         for part in re.split(r"(//|\|)", piece):
             if part in ("//", "|"):
                 side += 1
                 continue
-            if head.casefold() in ("gelb-rot", "gelb/rot") or (red and _SECOND_YELLOW_TEXT.search(part)):
+            if head.casefold().startswith(("gelb-rot", "gelb/rot")) or (red and _SECOND_YELLOW_TEXT.search(part)):
                 colour = "second_yellow"
             else:
                 colour = "red" if red else "yellow"
             for entry in parse_line(part):  # "Busatto (Spa) e Pignatti (Spa)": one piece, two cards
-                entry.side = side
+                entry.side, entry.group = side, group
                 out.append((entry, colour))
     return out
 
@@ -3588,7 +3662,12 @@ def line_facts(
         if _MINUTE_IN_LIST.search(hit["body"])
     ]
     bodies += _result_line_tails(text)
+    bodies += _team_goals_lines(text)
+    read: set[str] = set()
     for position, body in sorted(bodies):
+        if body in read:
+            continue  # a page that repeats its goals block at the end
+        read.add(body)
         entries = parse_line(body)
         owner = _match_of_line(text, position, stubs) or _match_by_running_scores(entries, stubs)
         if owner is not stub:
@@ -3601,7 +3680,8 @@ def line_facts(
         if _match_of_line(text, position, stubs) is not stub:
             continue
         pieces = _card_entries(body, kind)
-        teams = _line_teams([entry for entry, _ in pieces], stub.home_team, stub.away_team, None)
+        teams = _other_part(pieces, _line_teams([entry for entry, _ in pieces], stub.home_team, stub.away_team, None),
+                            stub)  # fmt: skip
         listed = [
             {"player": entry.player, "team": team, "minute": entry.minute,
              "card": colour}
@@ -3612,6 +3692,25 @@ def line_facts(
         sent_off = {fold_text(card["player"]) for card in cards if card["card"] == "second_yellow"}
         cards = [c for c in cards if not (c["card"] == "yellow" and fold_text(c["player"]) in sent_off)]
     return goals, cards
+
+
+def _other_part(pieces: list[tuple[_Entry, str]], teams: list[str | None], stub: MatchStub) -> list[str | None]:
+    """A cards line's untagged ";"-parts go to the other team where every tagged part names one team.
+
+    "Avertissements : Belghazouani (64e) à Brest; Cavalli (14e), Coulibaly (14e)": the two after the
+    semicolon are the visitors'. Not where a tagged and an untagged card share a part.
+    """
+    named = {team for team in teams if team is not None}
+    if len(named) != 1 or None not in teams:
+        return teams
+    if any((entry.ref or "").startswith("beide ") for entry, _ in pieces):
+        return [next(iter(named))] * len(teams)  # "Jochheim (42.); Schößler (59./beide Schw.-G.)"
+    tagged = {entry.group for (entry, _), team in zip(pieces, teams, strict=True) if team is not None}
+    untagged = {entry.group for (entry, _), team in zip(pieces, teams, strict=True) if team is None}
+    if tagged & untagged or min(untagged) < max(tagged):
+        return teams  # an untagged part before the tag may be the tag's own
+    other = stub.away_team if named == {stub.home_team} else stub.home_team
+    return [team or other for team in teams]
 
 
 def _with_line_goals(line: list[dict[str, Any]], model: list[dict[str, Any]], stub: MatchStub) -> list[dict[str, Any]]:

@@ -99,3 +99,53 @@ def test_a_word_of_the_game_and_a_keeper_who_only_saves_are_no_scorers() -> None
     kept = [g["player"] for g in value.model_dump(mode="json")["matches"][0]["goals"]]
     assert kept == ["Jonas Wolf", "Max Brandt"]
     assert {"player_is_a_word", "scorer_only_saves"} <= {w.rule for w in warnings}
+
+
+def test_a_club_the_model_miscopied_takes_the_passages_spelling() -> None:
+    text = "En la noche de Rosario, Atlético Sur le ganó 3-2 a Deportivo Patronato en un partido caliente.\n"
+    question = next(q for q in score_questions(Grounder(clean(text))) if q["score"] == "3-2")
+    said = PLAN.step("results").model(question)(
+        result="final", home_team="Atlético Sur", away_team="Patrato", home_score=3, away_score=2
+    )
+    answers: dict[str, Any] = {"results": [(question, said)], "results_wider": [], "details": [], "goals_at": []}
+    matches = PLAN.assemble(answers, Grounder(clean(text)))["matches"]
+    assert [(m["home_team"], m["away_team"]) for m in matches] == [("Atlético Sur", "Patronato")]
+
+
+def test_goals_and_cards_lines_headed_or_ended_by_their_team() -> None:
+    from schemas.match_report import line_facts
+
+    text = clean(
+        "A Lorient, Lorient : 2 SC Bastia : 1 (1-0)\n"
+        "Buts pour Lorient : Martin (23e et 49e sur penalty)\n"
+        "Pour le SC Bastia : Rossi (64e).\n"
+        "Avertissements : Dubois (64e) à Lorient; Rossi (14e), Leca (22e) et Santoni (83e).\n"
+        "Lorient : Petit - Durand, Moreau, Simon, Laurent - Martin, Lefebvre, Michel - Garcia, David, Bertrand.\n"
+        "Buts pour Lorient : Martin (23e et 49e sur penalty)\n"
+        "Pour le SC Bastia : Rossi (64e).\n"
+    ).text
+    stubs = listed_results(text)
+    goals, cards = line_facts(stubs[0], stubs, text)
+    assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [
+        ("Martin", "Lorient", 23), ("Martin", "Lorient", 49), ("Rossi", "SC Bastia", 64)
+    ]  # the repeated block at the end counts once
+    assert [(c["player"], c["team"]) for c in cards or []] == [
+        ("Dubois", "Lorient"), ("Rossi", "SC Bastia"), ("Leca", "SC Bastia"), ("Santoni", "SC Bastia")
+    ]
+
+
+def test_a_cards_lines_tag_for_both_and_a_second_yellow_head() -> None:
+    from schemas.match_report import line_facts
+
+    text = clean(
+        "Wiesental - Blau-Weiß 2:3 (1:1)\n"
+        "Tore: 1:0 Maier (15.), 1:1 Huber (22.), 1:2 Kunz (48./FE), 2:2 Lang (57.), 2:3 Roth (75.);\n"
+        "Rote Karte: Max Stein (42.); Paul Ernst (59./beide Bl.-W.) wegen Tätlichkeit\n"
+        "Gelb/Rote Karte: Jan Vogt (70./Wiesental)\n"
+    ).text
+    stubs = listed_results(text)
+    _, cards = line_facts(stubs[0], stubs, text)
+    assert [(c["player"], c["team"], c["card"]) for c in cards or []] == [
+        ("Max Stein", "Blau-Weiß", "red"), ("Paul Ernst", "Blau-Weiß", "red"),
+        ("Jan Vogt", "Wiesental", "second_yellow"),
+    ]
