@@ -332,6 +332,8 @@ def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None 
         for a, x, b, y in ((first, home, second, away), (second, away, first, home)):
             if re.search(rf"{a}\s+{x}\s?[-–]\s?{b}\s+{y}(?!\d)", text):
                 return True
+            if re.search(rf"{a}\s?:\s?{x}\s+(?:[-–,;]\s?)?{b}\s?:\s?{y}(?!\d)", text):
+                return True  # "brest : 2 ac ajaccio : 1"
         sides = ((first, home), (second, away))
         if all(re.search(rf"{team}\s\(\d{{1,2}}\)\s{goals}(?!\d)", text) for team, goals in sides):
             return True  # a wire summary's sides: "crystal palace (0) 1 ... brentford (0) 1"
@@ -1646,6 +1648,10 @@ _HALF_TIME_WORDS = _whole_words(
 )  # fmt: skip
 #: A minute right after a score makes it a running score: "0:1 (39.)", "(1-1, 74e)".
 _MINUTE_NEXT = re.compile(r"\s*[(,]\s*\d{1,3}\s*(?:[.'’′]|e\b|min)")
+#: Dutch running scores: "kwam Volendam verdiend op 1-0", "stond het alweer 1-1" (the score at that moment).
+_STOOD_AT = re.compile(
+    r"\b(?:kwam|kwamen|komt|komen|bracht|brengt|zette)\b[^.\d\n]{0,30}?\bop\s*$|\bstond het(?: \w+)?\s*$"
+)
 #: A score called partial: "anotó el 2-1 parcial", "il momentaneo 1-0" comes before it.
 _PARTIAL_NEXT = re.compile(r"\s*(?:parcial|provisional|provisorio|provisoire|momentaneo|temporaneo)\b")
 #: A goal's own verb and article before the score: "valió el 1-1", "selló el 2-2", "schoot de 2-2 binnen",
@@ -1827,6 +1833,7 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
         or _BACKGROUND_LINE.search(text, line_start, hit.start())  # a head-to-head list, a prediction
         or _MINUTE_NEXT.match(text, hit.end())  # "0:1 (39.)"
         or _PARTIAL_NEXT.match(text, hit.end())  # "el 2-1 parcial"
+        or _STOOD_AT.search(text, max(sentence, hit.start() - 50), hit.start())  # "kwam Eindhoven op 1-2"
         or _GOAL_VERB_SCORE.search(text, max(sentence, hit.start() - 50), hit.start())  # "selló el 2-2"
         or _UNIT_NEXT.match(text, hit.end())  # "in circa 1-2 settimane"
         or _MINUTE_FIRST.match(text, line_start, hit.start())  # "45. Darren Maatsen 1-1"

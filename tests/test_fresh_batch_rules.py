@@ -149,3 +149,16 @@ def test_a_cards_lines_tag_for_both_and_a_second_yellow_head() -> None:
         ("Max Stein", "Blau-Weiß", "red"), ("Paul Ernst", "Blau-Weiß", "red"),
         ("Jan Vogt", "Wiesental", "second_yellow"),
     ]
+
+
+def test_a_result_given_per_club_after_colons_is_stated_and_dutch_running_scores_are_not_asked() -> None:
+    from schemas.match_report import score_stated
+
+    text = "A Lorient, Lorient : 2 SC Bastia : 1 (1-0)\n"
+    folded = Grounder(clean(text)).folded_text
+    assert score_stated(folded, 2, 1, ("Lorient", "SC Bastia")) and not score_stated(folded, 2, 1)
+    dutch = (
+        "In de 30e minuut kwam Zwolle verdiend op 1-0. Twee minuten later stond het alweer 1-1. Nog voor rust"
+        " kwam Almere op 1-2. Het werd uiteindelijk 3-2 voor Zwolle.\n"
+    )
+    assert _asked(dutch) == ["3-2"]
