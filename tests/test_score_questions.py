@@ -476,7 +476,7 @@ def test_glued_flags_of_wire_copy_are_read() -> None:
 
 def test_a_team_plays_one_match_of_a_round() -> None:
     text = (
-        "Excelsior en Almere City speelden 4-4. Eerst stond het 3-1 voor ADO Den Haag? Nee: Almere City kwam"
+        "Excelsior en Almere City speelden 4-4. Eerst was het 3-1 voor ADO Den Haag? Nee: Almere City kwam"
         " terug tegen Excelsior, dat in de slotfase nog 3-4 achter stond.\n"
     )
     grounder = Grounder(clean(text))
