@@ -3073,7 +3073,7 @@ _HEAD_START = r"(?:^[ \t]*[-*•]?[ \t]*|(?<=[.;|)])[ \t]+)"  # ")": "Fredensbor
 _GOALS_HEAD = re.compile(
     _HEAD_START + r"(?:[A-ZÀ-ÞØÆÅ]{3,}[ \t]+)?"  # a section label before it: "1. DIVISION Mål: 1-0 Hallur Hansson"
     r"(?i:(?:die|das|the|les|los|i|de|le|el|het)[ \t]+)?"  # "Die Tore: 10. Thiaw (Eigentor) 0:1"
-    r"(?i:tore|tor|torschützen|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
+    r"(?i:tore|tor|torschützen|torschütze|torschützin|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
     r"|marcatori|marcatore|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målscorer|målscore|målene)"
     r"[ \t]?:[ \t]*"
     # a sequence head alone on its line, no colon: "Torfolge" then "0:1 (13')SV Hoffeld II", "1:1 (87')Aggelos Skortas"

@@ -162,3 +162,12 @@ def test_a_result_given_per_club_after_colons_is_stated_and_dutch_running_scores
         " kwam Almere op 1-2. Het werd uiteindelijk 3-2 voor Zwolle.\n"
     )
     assert _asked(dutch) == ["3-2"]
+
+
+def test_a_single_scorers_head_is_a_goals_line() -> None:
+    from schemas.match_report import line_facts
+
+    text = clean("Bergdorf - Seewald 1:0 (1:0)\nEin Tor nach sieben Minuten.\nTorschütze: Tim Grund (7.);\n").text
+    stubs = listed_results(text)
+    goals, _ = line_facts(stubs[0], stubs, text)
+    assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [("Tim Grund", "Bergdorf", 7)]
