@@ -722,8 +722,8 @@ def _minutes_next(grounder: Grounder, name: str) -> set[int]:
     found: set[int] = set()
     for _, end in _mentions(grounder, name):
         stop = _stop_after(text, end)
-        if stop < 0 or 0 <= text.find("\n\n", end) < stop:
-            continue
+        if stop < 0 or 0 <= text.find("\n", end) < stop:
+            continue  # his sentence ends its paragraph (folded text keeps one line break between them)
         finish = _stop_after(text, stop + 1)
         finish = min(finish if finish >= 0 else len(text), stop + _WINDOW)
         for hit in _MINUTE_EXPR.finditer(text, stop + 1, finish):

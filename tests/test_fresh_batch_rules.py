@@ -171,3 +171,16 @@ def test_a_single_scorers_head_is_a_goals_line() -> None:
     stubs = listed_results(text)
     goals, _ = line_facts(stubs[0], stubs, text)
     assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [("Tim Grund", "Bergdorf", 7)]
+
+
+def test_a_minute_of_the_next_paragraph_is_not_the_scorers() -> None:
+    text = (
+        "Der TuS Bergdorf gewann mit 2:0 gegen den SV Seewald. Zwischendrin erzielte Jonas Wolf bereits das 1:0"
+        " (13.) – mit einem direkten Freistoß.\n\n"
+        "Dann trafen beide nicht mehr (25.). In der 84. Minute sorgte Tim Lang für die Entscheidung.\n"
+    )
+    said = _match("TuS Bergdorf", "SV Seewald", 2, 0, [("Jonas Wolf", "TuS Bergdorf")])
+    said["goals"][0]["minute"] = 84
+    value, warnings = refine(MatchReport, {"matches": [said]}, Grounder(clean(text)), CHECKS)
+    assert value.model_dump(mode="json")["matches"][0]["goals"][0]["minute"] == 13
+    assert "minute_from_text" in {w.rule for w in warnings}
