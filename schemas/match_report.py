@@ -2279,6 +2279,10 @@ def listed_results(text: str) -> list[MatchStub]:
             continue
         if not _split_clubs(hit):
             continue  # "Güsten-Schwarz-Gelb 2:3": which dash parts the clubs is not for code to guess
+        if hit.re is _COLON_SCORES and not all(
+            len(re.findall(rf"(?<!\w){re.escape(team)}(?!\w)", text)) >= 2 for team in (home, away)
+        ):
+            continue  # "Spiele: 3 Siege: 2" in a stats box: clubs are named again, labels are not
         if hit.re is _LINE_RESULT and (_SHOUTED.match(home) or _SHOUTED.match(away)):
             continue  # "Napoli-Inter 4-1 TABELLINO": a label after the line ("SPAL-SPEZIA 1-2" is a headline)
         home, away = _unshouted(home, text), _unshouted(away, text)

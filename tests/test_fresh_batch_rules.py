@@ -52,10 +52,14 @@ def test_a_clubs_own_hyphen_is_read_only_where_a_spaced_dash_parts_the_clubs() -
 
 
 def test_a_score_given_to_each_club_after_a_colon_is_a_results_line() -> None:
-    text = "A Lorient, Lorient : 2 SC Bastia : 1 (1-0)\nButs pour Lorient : Martin (23e et 49e sur penalty)\n"
+    text = (
+        "A Lorient, Lorient : 2 SC Bastia : 1 (1-0)\nButs pour Lorient : Martin (23e et 49e sur penalty)\n"
+        "Pour le SC Bastia : Rossi (64e).\n"
+    )
     assert _results(text) == [("Lorient", 2, 1, "SC Bastia")]
     assert _asked(text) == []
     assert _results("Arbitre : M. Durand\nSpectateurs : 12 000\n") == []
+    assert _results("Bilanz\nSpiele: 3 Siege: 2 Niederlagen: 1\n") == []  # a stats box's labels are no clubs
 
 
 def test_running_scores_a_goals_verb_writes_and_partial_scores_are_not_asked() -> None:
