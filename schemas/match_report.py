@@ -1652,6 +1652,7 @@ _MINUTE_NEXT = re.compile(r"\s*[(,]\s*\d{1,3}\s*(?:[.'’′]|e\b|min)")
 _STOOD_AT = re.compile(
     r"\b(?:kwam|kwamen|komt|komen|bracht|brengt|zette)\b[^.\d\n]{0,30}?\bop\s*$|\bstond het(?: \w+)?\s*$"
 )
+_FINAL_NEXT = re.compile(r"\s*(?:definitivo|definitiva|final|finale|definitif|definitief|endstand|eindstand)\b")
 #: A score called partial: "anotó el 2-1 parcial", "il momentaneo 1-0" comes before it.
 _PARTIAL_NEXT = re.compile(r"\s*(?:parcial|provisional|provisorio|provisoire|momentaneo|temporaneo)\b")
 #: A goal's own verb and article before the score: "valió el 1-1", "selló el 2-2", "schoot de 2-2 binnen",
@@ -1834,7 +1835,8 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
         or _MINUTE_NEXT.match(text, hit.end())  # "0:1 (39.)"
         or _PARTIAL_NEXT.match(text, hit.end())  # "el 2-1 parcial"
         or _STOOD_AT.search(text, max(sentence, hit.start() - 50), hit.start())  # "kwam Eindhoven op 1-2"
-        or _GOAL_VERB_SCORE.search(text, max(sentence, hit.start() - 50), hit.start())  # "selló el 2-2"
+        or (_GOAL_VERB_SCORE.search(text, max(sentence, hit.start() - 50), hit.start())  # "selló el 2-2"
+            and not _FINAL_NEXT.match(text, hit.end()))  # "estableció el 2-0 definitivo" is the final
         or _UNIT_NEXT.match(text, hit.end())  # "in circa 1-2 settimane"
         or _MINUTE_FIRST.match(text, line_start, hit.start())  # "45. Darren Maatsen 1-1"
         or _word_next_to(text, scores, starts, number, _EARLIER_WORDS, 60, 40, _SAME_DAY)  # "in de heenwedstrijd"

@@ -69,6 +69,7 @@ def test_running_scores_a_goals_verb_writes_and_partial_scores_are_not_asked() -
         "De ploeg had geluk. Jansen schoot met een schuiver de 2-2 binnen.\n"
     )
     assert _asked(text) == ["3-2"]
+    assert _asked("Sobre el cierre, Pérez estableció el 2-0 definitivo ante el Norte.\n") == ["2-0"]
 
 
 def test_a_place_that_only_opens_the_story_as_its_dateline_is_no_club() -> None:
