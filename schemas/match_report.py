@@ -4302,8 +4302,14 @@ _LISTED_NAME = (
     r"[A-ZÀ-ÞØÆÅ][\w'’-]+(?:[ ](?:(?:de|da|di|van|von|der|den|ter|le|la|del|dos)[ ])*[A-ZÀ-ÞØÆÅ][\w'’-]+){0,3}"
     r"(?:\s*\([^()\n]{0,40}\))?"
 )
+#: A brace or a hat-trick told after the scorer's name, before his minutes: "Bebou mit einem Doppelpack (40., 86.)".
+_BRACE = (
+    r"[ ](?i:mit einem|with a|con una|con un|avec un|met een|med et)[ ](?i:doppelpack|dreierpack|brace"
+    r"|hat-trick|hattrick|doppietta|tripletta|doblete|triplete|doublé|triplé)"
+)
+_BRACED_NAME = _LISTED_NAME.replace(r"(?:\s*\(", rf"(?:{_BRACE})?(?:\s*\(", 1)
 _SCORED_FOR = re.compile(
-    rf"(?P<names>{_LISTED_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+(?:and|und|en|og|et|e|y)\s+){_LISTED_NAME}){{0,4}})\s+"
+    rf"(?P<names>{_BRACED_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+(?:and|und|en|og|et|e|y)\s+|(?<=\))\s+){_BRACED_NAME}){{0,4}})\s+"
     r"(?:(?:all|both|also|each)\s+)?(?i:scored|netted|were on target|was on target|treffen|trafen|traf|trifft"
     r"|scoorden|scoorde|scorede|scorer|ont marqué|a marqué|marquent|segnano|hanno segnato|ha segnato|marcaron"
     r"|marcó)\s+(?i:for|für|voor|pour|per|para)\s+" + _ARTICLE + rf"(?P<team>{_TEAM_NAME})"
@@ -4344,7 +4350,7 @@ def _told_scorers(stub: MatchStub, text: str) -> list[dict[str, Any]]:
                      or _in_passage(side, club)), None)  # fmt: skip
         if team is None:
             continue
-        for named in _ONE_LISTED.finditer(hit["names"]):
+        for named in _ONE_LISTED.finditer(re.sub(_BRACE, "", hit["names"])):
             player = named["player"].strip()
             if any(same_team(player, side) for side in (stub.home_team, stub.away_team)):
                 continue

@@ -189,3 +189,19 @@ def test_a_minute_of_the_next_paragraph_is_not_the_scorers() -> None:
     value, warnings = refine(MatchReport, {"matches": [said]}, Grounder(clean(text)), CHECKS)
     assert value.model_dump(mode="json")["matches"][0]["goals"][0]["minute"] == 13
     assert "minute_from_text" in {w.rule for w in warnings}
+
+
+def test_a_brace_told_after_the_name_in_a_clubs_scorers_sentence() -> None:
+    from schemas.match_report import MatchStub, _with_told_scorers
+
+    stub = MatchStub(home_team="Hannover 96", away_team="Borussia Dortmund", home_score=4, away_score=2)
+    text = (
+        "Hannover 96 - Borussia Dortmund 4:2 (2:1)\nDer BVB befindet sich in der Krise. Kern mit einem Doppelpack"
+        " (40., 86.) Jonas (20., Foulelfmeter) und Klaus (60.) treffen für Hannover. Die Tore von Zagel (27.)"
+        " reichen nicht.\n"
+    )
+    goals = _with_told_scorers([], stub, text)
+    assert [(g["player"], g["team"], g["minute"]) for g in goals] == [
+        ("Kern", "Hannover 96", 40), ("Kern", "Hannover 96", 86), ("Jonas", "Hannover 96", 20),
+        ("Klaus", "Hannover 96", 60),
+    ]
