@@ -1216,18 +1216,28 @@ _SAVE_WORDS = _word_starts(
 
 def _only_saves(grounder: Grounder, player: str) -> bool:
     """Whether the article names the player only in sentences that tell of a save (a keeper's, or his shot saved)."""
+    return _only_told_with(grounder, player, _SAVE_WORDS)
+
+
+def _only_told_with(
+    grounder: Grounder, player: str, words: re.Pattern[str], unless: re.Pattern[str] | None = None
+) -> bool:
+    """Whether every sentence that names the player has one of `words` (and, with `unless`, none of those)."""
     text = grounder.folded_text
     sentences = {
         text[_sentence_start(text, start, _stop_before) : _sentence_end(text, end)]
         for start, end in _mentions(grounder, player)
     }
-    return bool(sentences) and all(_SAVE_WORDS.search(sentence) for sentence in sentences)
+    return bool(sentences) and all(
+        words.search(sentence) and not (unless and unless.search(sentence)) for sentence in sentences
+    )
 
 
 #: Words before a team's name that make it the host: "won 2-0 at Napoli", "gewinnt 2:0 in Köln",
 #: "su visita al Alcalá", "in casa del Napoli", "chez le PSG", "op bezoek bij Ajax", "udekampen mod Atalanta".
 _AT_HOST = (
-    r"(?:\b(?:won|win|wins|lost|lose|loses|drew|draw|draws|beaten|victory|defeat)\b[^.\n]{0,40}\bat"
+    r"(?:\b(?:won|win|wins|winning|lost|lose|loses|losing|drew|draw|draws|drawing|beaten|victory|defeat)\b"
+    r"[^.\n]{0,40}\bat"
     r"|\baway (?:at|to)|\b(?:visit|trip) to"
     r"|\b(?:gewinnt|gewann|siegt|siegte|verliert|verlor|unterliegt|unterlag|remis)\b[^.\n]{0,40}\b(?:in|bei|beim)"
     r"|\b(?:visita al?|en casa del?|en el campo del?|feudo del?)"
@@ -1250,10 +1260,17 @@ _AT_HOST = (
 _AT_HOST = "".join(c for c in unicodedata.normalize("NFKD", _AT_HOST) if not unicodedata.combining(c))
 
 
+#: "their 3-1 win at basement side Bonar Bridge", "winning 4-3 late on at rivals Golspie": a word or two between.
+_AT_DESCRIBED = (
+    r"\b(?:won|win|wins|winning|lost|losing|drew|drawing|victory|defeat)\b[^.\n]{0,40}\bat\s+"
+    r"(?:(?!home\b|the\b|their\b|its\b|his\b|her\b)[a-z-]+\s+){1,2}"
+)
+
+
 def _hosted(grounder: Grounder, team: str) -> bool:
     """Whether the article calls `team` the host in so many words ("won 2-0 at Napoli")."""
     name = re.escape(fold_text(team))
-    return re.search(rf"{_AT_HOST}{name}(?!\w)", grounder.folded_text) is not None
+    return re.search(rf"(?:{_AT_HOST}|{_AT_DESCRIBED}){name}(?!\w)", grounder.folded_text) is not None
 
 
 #: "X ... against the 10-man visitors": the team named before it in its sentence hosted (or, "the hosts", visited).
@@ -1625,7 +1642,8 @@ _SAME_DAY = _word_starts(
 )  # fmt: skip
 #: Words right before a running score: "Goretzkas Treffer zum 1:0", "to make it 2-0", "per il 2-0".
 _RUNNING_MARK = re.compile(
-    r"\b(?:zum|zur|to make it|made it|making it|pour le|pour la|per il|para el|voor de"
+    r"\b(?:zum|zur|to make it|made it|making it|(?:stretched|extended|pulled|reduced|brought) it(?: back)? to"
+    r"|pour le|pour la|per il|para el|voor de"
     r"|foran|in fuhrung|op voorsprong|in vantaggio(?: per)?|en tete|en ventaja)\s*$"  # "bringe Brøndby foran 1-0"
 )
 def _whole_words(*words: str) -> re.Pattern[str]:
@@ -1653,14 +1671,28 @@ _STOOD_AT = re.compile(
     r"\b(?:kwam|kwamen|komt|komen|bracht|brengt|zette)\b[^.\d\n]{0,30}?\bop\s*$|\bstond het(?: \w+)?\s*$"
 )
 _FINAL_NEXT = re.compile(r"\s*(?:definitivo|definitiva|final|finale|definitif|definitief|endstand|eindstand)\b")
+_UNTIL = re.compile(r"\b(?:until|till|bis|tot(?: aan)?|fino a|fino al|hasta que|hasta|jusqu'a|jusqu'au|indtil|til)\b")
+#: A score named for how a match stood: "op een 0-1 achterstand", "a 2-0 lead", "den 0:1-Rückstand" (folded).
+_STANDING_NEXT = re.compile(
+    r"[ -]?(?:achterstand|voorsprong|ruckstand|fuhrung|lead|deficit|advantage|ventaja|desventaja|vantaggio"
+    r"|svantaggio|avance|retard|føring|foring|underskud)\b"
+)
+_PUT_AT_NEXT = re.compile(r"\s+(?:zette|zetten|bracht|brachten|zet|brengt)\b")  # Dutch: "op 1-2 zette"
+#: The end of the first half after a score, in its sentence: "Con el 0-0 se llegó al final de una primera parte".
+_END_OF_HALF = re.compile(
+    r"\b(?:final|fin|end|ende|einde|slutningen|termine|fine)\s+(?:de|of|der|van|af|del|della|di)?\s*"
+    r"(?:la|una|the|ersten|de|den|il|primo|prima|le|la)?\s*(?:primera parte|primer tiempo|first half|halbzeit"
+    r"|eerste helft|første halvleg|forste halvleg|primo tempo|prima frazione|premiere periode|premiere mi-temps"
+    r"|mi-temps)"
+)
 #: A score called partial: "anotó el 2-1 parcial", "il momentaneo 1-0" comes before it.
 _PARTIAL_NEXT = re.compile(r"\s*(?:parcial|provisional|provisorio|provisoire|momentaneo|temporaneo)\b")
 #: A goal's own verb and article before the score: "valió el 1-1", "selló el 2-2", "schoot de 2-2 binnen",
 #: "markierte das 2:0", "siglò il 2-1" (folded, so without accents): the score that goal made.
 _GOAL_VERB_SCORE = re.compile(
-    r"\b(?:valio|sello|sentenciar|anoto|marco|firmo|decreto|establecio|markierte|erzielte|besorgte|segno"
-    r"|realizzo|siglo|insacco|scoorde|schoot|kopte|tikte|inscrit|marqua|signa|momentaneo|parziale)\b"
-    r"[^.\d\n]{0,30}?\b(?:el|das|den|il|l'|lo|de|het|le)\s*$"
+    r"\b(?:valio|sello|sentenciar|anoto|marco|firmo|decreto|establecio|tuvo|markierte|erzielte|besorgte|segno"
+    r"|realizzo|siglo|insacco|scoorde|schoot|kopte|tikte|zette|inscrit|marqua|signa|momentaneo|parziale)\b"
+    r"[^.\d\n]{0,40}?\b(?:el|das|den|il|l'|lo|de|het|le)\s*$"
 )
 _YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")  # "im Juli 2011", not a dateline's "2021-01-07"
 #: "1-2 settimane", "2-3 Wochen": a range of some unit, not a score
@@ -1690,7 +1722,8 @@ _MAX_SCORE_QUESTIONS = 14
 _COUNTERFACTUAL = re.compile(
     r"\b(?:wäre|wären|hätte|hätten|würde|würden|would|could have|might have|should have|ville have|kunne have"
     r"|ville være|ville vaere|zou|zouden|aurait|auraient|serait|seraient|sarebbe|sarebbero|avrebbe|avrebbero"
-    r"|habría|habrían|hubiera|hubieran)\b",
+    r"|habría|habrían|hubiera|hubieran|heading for|headed for|on course for|on track for|looked set for"
+    r"|op weg naar|auf kurs|in rotta verso|rumbo a)\b",
     re.IGNORECASE,
 )
 
@@ -1700,6 +1733,19 @@ def _counterfactual(grounder: Grounder, start: int, end: int) -> bool:
     text = grounder.folded_text
     a, b = grounder.to_original(_sentence_start(text, start), end)
     return _COUNTERFACTUAL.search(grounder.cleaned.original, a, b) is not None
+
+
+def _worded_results(text: str) -> list[tuple[int, int, int, int, str]]:
+    """A goalless draw or an only goal written in words, as (start, end, home, away, written) in folded `text`."""
+    hits = []
+    for pattern, score in ((_GOALLESS, (0, 0)), (_ONLY_GOAL, (1, 0))):
+        for hit in pattern.finditer(text):
+            if _PERIOD_WORDS.search(text, max(0, hit.start() - _PERIOD_REACH), hit.end() + _PERIOD_REACH):
+                continue  # "a goalless first half", "sin goles en el tiempo extra": one part of a match
+            if _UNTIL.search(text, hit.end(), _sentence_end(text, hit.end())):
+                continue  # "Allison's goal was all that separated the sides until Mackay's leveller": for a while
+            hits.append((hit.start(), hit.end(), *score, hit.group(0)))
+    return hits
 
 
 def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
@@ -1729,11 +1775,7 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
     for hit in _WORDED_SCORE.finditer(text):  # "en battant Tours (L2) 5 à 3"
         first, second = int(hit["first"]), int(hit["second"])
         hits.append((hit.start("first"), hit.end("second"), first, second, f"{first}-{second}"))
-    for pattern, score in ((_GOALLESS, (0, 0)), (_ONLY_GOAL, (1, 0))):
-        for hit in pattern.finditer(text):
-            if _PERIOD_WORDS.search(text, max(0, hit.start() - _PERIOD_REACH), hit.end() + _PERIOD_REACH):
-                continue  # "a goalless first half", "sin goles en el tiempo extra": one part of a match
-            hits.append((hit.start(), hit.end(), *score, hit.group(0)))
+    hits += _worded_results(text)
     questions: list[dict[str, Any]] = []
     seen: set[tuple[int, tuple[int, int]]] = set()
     for start, end, first, second, written in sorted(hits):
@@ -1834,6 +1876,9 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
         or _BACKGROUND_LINE.search(text, line_start, hit.start())  # a head-to-head list, a prediction
         or _MINUTE_NEXT.match(text, hit.end())  # "0:1 (39.)"
         or _PARTIAL_NEXT.match(text, hit.end())  # "el 2-1 parcial"
+        or _STANDING_NEXT.match(text, hit.end())  # "op een 0-1 achterstand", "a 2-0 lead"
+        or (text.endswith("op ", 0, hit.start()) and _PUT_AT_NEXT.match(text, hit.end()))  # "hem op 1-2 zette"
+        or _END_OF_HALF.search(text, hit.end(), min([*stops, hit.end() + 80]))  # "0-0 ... final de una primera parte"
         or _STOOD_AT.search(text, max(sentence, hit.start() - 50), hit.start())  # "kwam Eindhoven op 1-2"
         or (_GOAL_VERB_SCORE.search(text, max(sentence, hit.start() - 50), hit.start())  # "selló el 2-2"
             and not _FINAL_NEXT.match(text, hit.end()))  # "estableció el 2-0 definitivo" is the final
@@ -2295,7 +2340,8 @@ def listed_results(text: str) -> list[MatchStub]:
 #: A line-up line of a match sheet: "Amanecer: Roberto, Miralles, Willy, ...", "SPAL (4231): Tonozzi; ...".
 _LINEUP = re.compile(
     r"^[ \t]*(?P<team>[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*|de|del|la|le|van|von|di|da)){0,4})"
-    r"[ \t]*(?:\([^()\n]{0,12}\))?[ \t]*(?::|[ \t]-(?=[ \t]))[ \t]*(?P<body>[^\n]+)$",  # "LOCRI - Gagliardotto, ..."
+    r"[ \t]*(?:\([^()\n]{0,12}\))?[ \t]*(?::|[ \t]-(?=[ \t])|(?<=[ \t])(?P<count>\d{1,2})(?=[ \t]))"  # "LOCRI - ..."
+    r"[ \t]*(?P<body>[^\n]+)$",  # "PEÑA SPORT 1 Samuel, Sádaba, ...": the club's goals before its eleven
     re.MULTILINE,
 )
 _LINEUP_ITEMS = 8  # a team's eleven, separated by commas, semicolons or dashes (a few joined by "y", "e")
@@ -2444,7 +2490,7 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         else:
             home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
             home, away, scores = _favoured_order(context, *_host_then_score(context, home, away, scores))
-        if not (_club_mentions(grounder, home) and _club_mentions(grounder, away)):
+        if not (_is_club(grounder, home) and _is_club(grounder, away)):
             continue
         passage = context["passage"]
         if won is None:  # "den Rückstand auf Borussia Dortmund": no opponent, unless a win is told of it
@@ -3003,9 +3049,23 @@ def _capitalised_mentions(grounder: Grounder, team: str) -> list[tuple[int, int]
     ]  # fmt: skip
 
 
+#: Words for a match that a small model copies as a club ("Kampen i Aarhus endte 1-1"), folded.
+_MATCH_WORDS = frozenset(fold_text(word) for word in (
+    "Kampen", "Kamp", "Opgøret", "Das Spiel", "Spiel", "Partie", "Die Partie", "The match", "Match", "The game", "Game",
+    "De wedstrijd", "Wedstrijd", "La partita", "Partita", "El partido", "Partido", "Le match", "La rencontre",
+    "Rencontre", "Encuentro", "Incontro", "Derby", "Duel", "Duell",
+))  # fmt: skip
 #: A dateline: a place opening a paragraph, then its agency or a stop ("Genova. Si è giocata ...",
 #: "Bernburg/MZ/fk. - ...", "BERLIN (dpa) -"); the place is where the story was filed, not a club.
 _DATELINE_AFTER = re.compile(r"(?:\.[ \t]+(?=[A-ZÀ-Þ])|/[A-Za-z]|[ \t]*\([\w ]{1,12}\)[ \t]*[-–])")
+
+
+def _is_club(grounder: Grounder, team: str) -> bool:
+    """Whether the article names the team as a club: capitalised, not only as its dateline.
+
+    Not the word for the match either ("Kampen i Aarhus endte 1-1": "Kampen" is the match, not the opponent).
+    """
+    return fold_text(team) not in _MATCH_WORDS and bool(_club_mentions(grounder, team))
 
 
 def _club_mentions(grounder: Grounder, team: str) -> list[tuple[int, int]]:
@@ -3081,7 +3141,7 @@ _GOALS_HEAD = re.compile(
     r"(?i:(?:die|das|the|les|los|i|de|le|el|het)[ \t]+)?"  # "Die Tore: 10. Thiaw (Eigentor) 0:1"
     r"(?i:tore|tor|torschützen|torschütze|torschützin|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
     r"|marcatori|marcatore|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målscorer|målscore|målene)"
-    r"[ \t]?:[ \t]*"
+    r"(?:[ \t]?:[ \t]*|[ \t]+(?=\d{1,2}-\d{1,2},[ \t]*min))"  # "Goles 0-1, min.27: Iván; 0-2, min.40: ..."
     # a sequence head alone on its line, no colon: "Torfolge" then "0:1 (13')SV Hoffeld II", "1:1 (87')Aggelos Skortas"
     r"|^[ \t]*(?i:torfolge|torschützen|scoreverloop|goalscorers|målscorere|doelpuntenmakers|marcatori)[ \t]*(?=\n)",
     re.MULTILINE,

@@ -205,3 +205,59 @@ def test_a_brace_told_after_the_name_in_a_clubs_scorers_sentence() -> None:
         ("Kern", "Hannover 96", 40), ("Kern", "Hannover 96", 86), ("Jonas", "Hannover 96", 20),
         ("Klaus", "Hannover 96", 60),
     ]
+
+
+# --- from the sixth fresh batch ---------------------------------------------------------
+
+
+def test_scores_told_as_how_a_match_stood_or_for_a_while_are_not_asked() -> None:
+    text = (
+        "De Meeuwen kwam al vroeg op een 0-1 achterstand door een doelpunt van Tom Veen. Het gevolg was een"
+        " strafschop waarmee hij Honselersdijk op 1-2 zette. Even later zette Joey Valstar met een harde knal de"
+        " 2-3 op het bord. Con el 0-0 se llegó al final de una primera parte muy igualada. En el minuto 89 Riky"
+        " tuvo el 2-1 pero no encontró portería. When Scott Morrison stretched it to 3-1, it looked over, and the"
+        " match was heading for a 3-3 draw until an own goal. Dean Allison's goal was all that separated the sides"
+        " until Adam Mackay's leveller. Inverness won 3-1 in the end.\n"
+    )
+    assert _asked(text) == ["3-1"]
+
+
+def test_a_club_described_after_at_hosted_and_the_word_for_the_match_is_no_club() -> None:
+    from schemas.match_report import _hosted
+
+    text = (
+        "Loch Ness are top after winning a pulsating clash 4-3 late on at rivals Golspie Sutherland. Inverness"
+        " Athletic are third following their 3-1 win at basement side Bonar Bridge. Nairn drew 1-1 at home to"
+        " Brora Rangers.\n"
+    )
+    grounder = Grounder(clean(text))
+    assert _hosted(grounder, "Golspie Sutherland") and _hosted(grounder, "Bonar Bridge")
+    assert not _hosted(grounder, "Loch Ness") and not _hosted(grounder, "Brora Rangers")
+    danish = "KoldingQ tog onsdag til Aarhus for at møde VSK Aarhus. Kampen i Aarhus endte 1-1 efter scoringer.\n"
+    question = next(q for q in score_questions(Grounder(clean(danish))) if q["score"] == "1-1")
+    said = PLAN.step("results").model(question)(
+        result="final", home_team="VSK Aarhus", away_team="Kampen", home_score=1, away_score=1
+    )
+    answers: dict[str, Any] = {"results": [(question, said)], "results_wider": [], "details": [], "goals_at": []}
+    assert PLAN.assemble(answers, Grounder(clean(danish)))["matches"] == []
+
+
+def test_a_sheet_whose_line_ups_carry_each_clubs_goals() -> None:
+    from schemas.match_report import line_facts, sheet_results
+
+    text = clean(
+        "PEÑA SPORT 1 Samuel, Sádaba, Rubio, Mario, Pope, Matías, Ibáñez (Cubillo, min.58), Barace, Vélez, Lánder"
+        " (Sola, min.58) y Olcoz.\n\n"
+        "MURCHANTE 4 Israel, Marco, Khalila (Igea, min.46), Jesús, Iván, César, Fernando, Mario, Orta, Aguado y"
+        " Ladrón.\n\n"
+        "Goles 0-1, min.27: Iván; 0-2, min.40: Fernando; 0-3, min.45: Álex; 1-3, min.66: Sola; 1-4, min.80: Igea.\n"
+    ).text
+    stubs = sheet_results(text)
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in stubs] == [
+        ("Peña Sport", 1, 4, "Murchante")
+    ]
+    goals, _ = line_facts(stubs[0], stubs, text)
+    assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [
+        ("Iván", "Murchante", 27), ("Fernando", "Murchante", 40), ("Álex", "Murchante", 45),
+        ("Sola", "Peña Sport", 66), ("Igea", "Murchante", 80),
+    ]
