@@ -1209,8 +1209,8 @@ def _role_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
 #: Words of a save: "sowohl Schuss als auch Nachschuss parierte", "saved", "reddede", "paró", "parò".
 _SAVE_WORDS = _word_starts(
     "parierte", "pariert", "parieren", "hielt den", "hält den", "saved", "saves", "parried", "palmed", "denied",
-    "reddede", "redder", "redning", "keerde", "stopte de", "redde de", "paró", "atajó", "detuvo", "parò", "parata",
-    "respinse", "neutralizzò", "arrêta", "arrête", "repoussa", "détourna",
+    "reddede", "reddet", "redder", "redning", "keerde", "stopte de", "redde de", "paró", "atajó", "detuvo", "parò",
+    "parata", "respinse", "neutralizzò", "arrêta", "arrête", "repoussa", "détourna",
 )  # fmt: skip
 
 
@@ -2490,7 +2490,7 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         else:
             home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
             home, away, scores = _favoured_order(context, *_host_then_score(context, home, away, scores))
-        if not (_is_club(grounder, home) and _is_club(grounder, away)):
+        if not (_is_club(grounder, home) and _is_club(grounder, away)) or _one_inside_other(home, away):
             continue
         passage = context["passage"]
         if won is None:  # "den Rückstand auf Borussia Dortmund": no opponent, unless a win is told of it
@@ -3058,6 +3058,13 @@ _MATCH_WORDS = frozenset(fold_text(word) for word in (
 #: A dateline: a place opening a paragraph, then its agency or a stop ("Genova. Si è giocata ...",
 #: "Bernburg/MZ/fk. - ...", "BERLIN (dpa) -"); the place is where the story was filed, not a club.
 _DATELINE_AFTER = re.compile(r"(?:\.[ \t]+(?=[A-ZÀ-Þ])|/[A-Za-z]|[ \t]*\([\w ]{1,12}\)[ \t]*[-–])")
+
+
+def _one_inside_other(home: str, away: str) -> bool:
+    """A pair whose one name is all of the other's words ("VSK Aarhus" against "Aarhus"): one club, answered twice."""
+    a, b = (fold_text(team) for team in (home, away))
+    inside = [re.search(rf"(?<!\w){re.escape(x)}(?!\w)", y) for x, y in ((a, b), (b, a))]
+    return a != b and bool(a and b) and any(hit is not None for hit in inside)
 
 
 def _is_club(grounder: Grounder, team: str) -> bool:

@@ -261,3 +261,29 @@ def test_a_sheet_whose_line_ups_carry_each_clubs_goals() -> None:
         ("Iván", "Murchante", 27), ("Fernando", "Murchante", 40), ("Álex", "Murchante", 45),
         ("Sola", "Peña Sport", 66), ("Igea", "Murchante", 80),
     ]
+
+
+def test_a_pair_of_one_club_answered_twice_is_no_match() -> None:
+    text = (
+        "KoldingQ tog onsdag aften til Aarhus for at møde VSK Aarhus. Kampen i Aarhus endte 1-1 efter scoringer"
+        " i hver sin halvleg.\n"
+    )
+    question = next(q for q in score_questions(Grounder(clean(text))) if q["score"] == "1-1")
+    said = PLAN.step("results").model(question)(
+        result="final", home_team="VSK Aarhus", away_team="Aarhus", home_score=1, away_score=1
+    )
+    answers: dict[str, Any] = {"results": [(question, said)], "results_wider": [], "details": [], "goals_at": []}
+    assert PLAN.assemble(answers, Grounder(clean(text)))["matches"] == []
+
+
+def test_a_penalty_taker_whose_kick_was_saved_is_no_scorer() -> None:
+    text = (
+        "VSK Aarhus og KoldingQ spillede 1-1. Efter 18 minutter fik Kolding et straffespark. Louise Eriksen skulle"
+        " sparke, men sparket bliver reddet. Efter 48 minutter scorede Janni Thomsen til 1-1.\n"
+    )
+    goals = [("Louise Eriksen", "KoldingQ"), ("Janni Thomsen", "VSK Aarhus")]
+    value, warnings = refine(
+        MatchReport, {"matches": [_match("VSK Aarhus", "KoldingQ", 1, 1, goals)]}, Grounder(clean(text)), CHECKS
+    )
+    assert [g["player"] for g in value.model_dump(mode="json")["matches"][0]["goals"]] == ["Janni Thomsen"]
+    assert "scorer_only_saves" in {w.rule for w in warnings}
