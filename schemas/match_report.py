@@ -1210,7 +1210,7 @@ def _role_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
 _SAVE_WORDS = _word_starts(
     "parierte", "pariert", "parieren", "hielt den", "hält den", "saved", "saves", "parried", "palmed", "denied",
     "reddede", "reddet", "redder", "redning", "keerde", "stopte de", "redde de", "paró", "atajó", "detuvo", "parò",
-    "parata", "respinse", "neutralizzò", "arrêta", "arrête", "repoussa", "détourna",
+    "parata", "salvataggio", "respinse", "neutralizzò", "arrêta", "arrête", "repoussa", "détourna",
 )  # fmt: skip
 
 
@@ -3158,7 +3158,7 @@ _YELLOW_HEAD = (
     r"|amonestaciones|tarjetas amarillas|avertissements?|cartons jaunes|gule kort|advarsler|gele kaarten?|geel"
 )
 _RED_HEAD = (
-    r"espuls[io]|gelb-rote karten?|gelb/rote karten?|gelb-rot|gelb/rot"
+    r"espuls[io]|gelb-rote karten?|gelb/rote karten?|gelb-rot|gelb/rot|doble amarilla"
     r"|rot|rote karten?|platzverweise?|red cards?|sent off|expulsados?|expulsión|exp"
     r"|tarjetas? rojas?|expulsions?|exclusions?|cartons? rouges?|røde? kort|rødt kort|udvist|udvisninger"
     r"|rode kaarten?|rood"
@@ -3436,6 +3436,8 @@ def _team_of_ref(ref: str | None, home: str, away: str) -> str | None:
     if not ref:
         return None
     folded = fold_text(ref)
+    if folded in ("locales", "visitantes"):  # a Spanish card sentence's sides (`_sided`)
+        return home if folded == "locales" else away
     tests: tuple[Callable[[str], bool], ...] = (
         lambda team: same_team(ref, team),
         lambda team: folded in re.findall(r"\w+", fold_text(team)) and len(folded) >= 3,
@@ -3550,6 +3552,7 @@ def _card_entries(body: str, head: str) -> list[tuple[_Entry, str]]:
     red = _is_red_head(head)
     out: list[tuple[_Entry, str]] = []
     side = group = 0
+    body = _TRAILING_CLUB.sub(_club_to_each, body)  # "Vélez (min.23), Barace (min.23) pour Locales": both
     for piece in re.split(r"([,;])(?![^(]*\))", body):
         if piece in (",", ";"):
             group += piece == ";"
@@ -3558,7 +3561,9 @@ def _card_entries(body: str, head: str) -> list[tuple[_Entry, str]]:
             if part in ("//", "|"):
                 side += 1
                 continue
-            if head.casefold().startswith(("gelb-rot", "gelb/rot")) or (red and _SECOND_YELLOW_TEXT.search(part)):
+            if head.casefold().startswith(("gelb-rot", "gelb/rot", "doble amarilla")) or (
+                red and _SECOND_YELLOW_TEXT.search(part)
+            ):
                 colour = "second_yellow"
             else:
                 colour = "red" if red else "yellow"
@@ -3568,17 +3573,31 @@ def _card_entries(body: str, head: str) -> list[tuple[_Entry, str]]:
     return out
 
 
+#: A club named after a ;-part of a cards line, for every card of that part: "A (12e), B (30e) à Brest; ...".
+_TRAILING_CLUB = re.compile(
+    r"(?P<part>[^;/|]*?,[^;/|]*?)\s+(?P<clue>(?:pour|à|for|für|per)\s+[A-ZÀ-ÞØÆÅ][^;/|,()]{0,40}?)\s*(?=;|//|\||$)"
+)
+
+
+def _club_to_each(hit: re.Match[str]) -> str:
+    pieces = re.split(r",(?![^(]*\))", hit["part"])
+    return ",".join(f"{piece.rstrip()} {hit['clue']}" for piece in pieces)
+
+
 #: A Spanish card sentence: "Amarilla a los locales David y Lolo, y a los visitantes Negri", "Roja directa para Juan".
 _CARD_SENTENCE = re.compile(
-    r"(?:^|(?<=[.:;)])[ \t]*)(?:tarjetas?\s+)?(?P<kind>amarillas?|rojas?(?:\s+directas?)?)\s+(?:a|para)\s+",
+    r"(?:^|(?<=[.:;)])[ \t]*)(?:tarjetas?\s+)?(?P<kind>amarillas?|rojas?(?:\s+directas?)?|amonest[óo]"
+    r"|expuls[óo](?:\s+por\s+doble\s+amarilla)?)\s+(?:a|para)\s+",  # "Amonestó a los locales Mario, ..."
     re.IGNORECASE | re.MULTILINE,
 )  # at the start of a sentence of a match sheet; "por segunda tarjeta amarilla a Domingo" is prose
 _STAFF_CARD = re.compile(
     r"\s*(?:\by\s+)?\bal?\s+(?:técnico|entrenador|míster|preparador|delegado)\b[\w ]*?,?\s*"
     r"[A-ZÁÉÍÓÚÑ][\w]*(?:\s+[A-ZÁÉÍÓÚÑ][\w]*)*",
 )
-_HOME_SIDE = re.compile(r"^\s*(?:(?:a|para)\s+)?(?:los|el)\s+locales?\s*", re.IGNORECASE)
-_AWAY_SIDE = re.compile(r",?\s*(?:\by\s+)?(?:(?:a|para)\s+)?(?:los|el)\s+(?:visitantes?|foráneos?)\s*", re.IGNORECASE)
+_HOME_SIDE = re.compile(r"^\s*(?:(?:a|para)\s+)?(?:los|el|al)\s+locales?\s*", re.IGNORECASE)
+_AWAY_SIDE = re.compile(
+    r"[,;]?\s*(?:\by\s+)?(?:(?:a|para)\s+)?(?:los|el|al)\s+(?:visitantes?|foráneos?)\s*", re.IGNORECASE
+)
 
 
 @functools.lru_cache(maxsize=16)
@@ -3593,12 +3612,29 @@ def _card_lines(text: str) -> tuple[tuple[int, str, str], ...]:
     ]
     for hit in _CARD_SENTENCE.finditer(text):
         stops = [i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
-        body = text[hit.end() : min([*stops, len(text)])]
-        body = _AWAY_SIDE.sub(" // ", _HOME_SIDE.sub("", _STAFF_CARD.sub("", body)))
+        body = _sided(_STAFF_CARD.sub("", text[hit.end() : min([*stops, len(text)])]))
         body = re.sub(r"\s+[ye]\s+(?=[A-ZÁÉÍÓÚÑ])", ", ", body)
-        kind = "tarjetas rojas" if hit.group("kind").casefold().startswith("roja") else "tarjetas amarillas"
+        said = hit.group("kind").casefold()
+        kind = "doble amarilla" if "doble" in said else (
+            "tarjetas rojas" if said.startswith(("roja", "expuls")) else "tarjetas amarillas"
+        )
         found.append((hit.start(), kind, body))
     return tuple(sorted(found))
+
+
+def _sided(body: str) -> str:
+    """A Spanish card sentence's players with their side as a clue.
+
+    "a los locales A, B; y al visitante C" becomes "A, B pour Locales // C pour Visitantes"
+    (`_team_of_ref` reads the two words).
+    """
+    home = _HOME_SIDE.match(body)
+    if home:
+        body = body[home.end() :]
+    parts = _AWAY_SIDE.split(body, maxsplit=1)
+    if len(parts) == 2:
+        return f"{parts[0].rstrip(' ,;')} pour Locales // {parts[1].rstrip(' .;')} pour Visitantes"
+    return f"{body.rstrip(' .;')} pour Locales" if home else body
 
 
 _LEADING_BRACKETS = re.compile(r"^(?:\s*\([^()\n]*\))*\s*")

@@ -287,3 +287,30 @@ def test_a_penalty_taker_whose_kick_was_saved_is_no_scorer() -> None:
     )
     assert [g["player"] for g in value.model_dump(mode="json")["matches"][0]["goals"]] == ["Janni Thomsen"]
     assert "scorer_only_saves" in {w.rule for w in warnings}
+
+
+def test_spanish_card_sentences_told_by_verb_and_a_club_after_a_cards_list() -> None:
+    from schemas.match_report import line_facts, sheet_results
+
+    text = clean(
+        "PEÑA SPORT 1 Samuel, Sádaba, Rubio, Mario, Pope, Matías, Ibáñez, Barace, Vélez, Lánder y Olcoz.\n\n"
+        "MURCHANTE 4 Israel, Marco, Khalila, Jesús, Iván, César, Fernando, Mario, Orta, Aguado y Ladrón.\n\n"
+        "Goles 0-1, min.27: Iván; 0-2, min.40: Fernando; 0-3, min.45: Álex; 1-3, min.66: Sola; 1-4, min.80: Igea.\n\n"
+        "Árbitro Allo Martínez. Amonestó a los locales Mario, Lander, Olcoz y al entrenador Sergio Campos; y al"
+        " visitante Cornago. Expulsó por doble amarilla a los locales Vélez (min.23) y Barace (min.23).\n"
+    ).text
+    stubs = sheet_results(text)
+    _, cards = line_facts(stubs[0], stubs, text)
+    assert [(c["player"], c["team"], c["card"]) for c in cards or []] == [
+        ("Mario", "Peña Sport", "yellow"), ("Lander", "Peña Sport", "yellow"), ("Olcoz", "Peña Sport", "yellow"),
+        ("Cornago", "Murchante", "yellow"), ("Vélez", "Peña Sport", "second_yellow"),
+        ("Barace", "Peña Sport", "second_yellow"),
+    ]  # the coach's card is no player's
+    french = clean(
+        "France - Allemagne : 2-1 (1-1)\nAvertissements : Cyrielle Blanc 41', Anaëlle Tchakounté 86' pour France\n"
+    ).text
+    stubs = listed_results(french)
+    _, cards = line_facts(stubs[0], stubs, french)
+    assert [(c["player"], c["team"]) for c in cards or []] == [
+        ("Cyrielle Blanc", "France"), ("Anaëlle Tchakounté", "France")
+    ]
