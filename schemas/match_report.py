@@ -4423,7 +4423,8 @@ _PUT_AHEAD = re.compile(
     rf"(?P<names>{_LISTED_NAME})\s+(?:[a-zæøåäöüéèàí]+\s+){{0,3}}?"
     r"(?i:gave|put|fired|headed|shot|drew|pulled|brought|brachte|schoss|köpfte|bracht|schoot|kopte|bragte|sendte"
     r"|portò in vantaggio|porta in vantaggio|adelantó a|puso por delante a)\s+" + _ARTICLE + rf"(?P<team>{_TEAM_NAME})"
-    r"\s+(?i:ahead|in front|level|the lead|back level|in führung|op voorsprong|foran)\b"
+    r"\s+(?i:ahead|in front|level|(?:an? |the )?(?:early |late |deserved |first-half |second-half )?lead|back level"
+    r"|in führung|op voorsprong|foran)\b"
 )
 #: A club's goals, then their scorers: "FCN-målene blev sat ind af A, B, C og D", "Brighton's goals came from A and
 #: B", "Die Tore für Hannover erzielten A und B", "Les buts de Lyon ont été inscrits par A et B".

@@ -314,3 +314,11 @@ def test_spanish_card_sentences_told_by_verb_and_a_club_after_a_cards_list() -> 
     assert [(c["player"], c["team"]) for c in cards or []] == [
         ("Cyrielle Blanc", "France"), ("Anaëlle Tchakounté", "France")
     ]
+
+
+def test_a_scorer_who_gave_his_club_the_early_lead() -> None:
+    from schemas.match_report import MatchStub, _with_told_scorers
+
+    stub = MatchStub(home_team="Golspie Sutherland", away_team="Loch Ness", home_score=3, away_score=4)
+    text = "Allan MacPhee gave Loch Ness the early lead, but Billy Cairns made it 1-1 after ten minutes.\n"
+    assert [(g["player"], g["team"]) for g in _with_told_scorers([], stub, text)] == [("Allan MacPhee", "Loch Ness")]
