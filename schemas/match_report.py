@@ -1241,7 +1241,7 @@ _AT_HOST = (
     r"|\baway (?:at|to)|\b(?:visit|trip) to"
     r"|\b(?:gewinnt|gewann|siegt|siegte|verliert|verlor|unterliegt|unterlag|remis)\b[^.\n]{0,40}\b(?:in|bei|beim)"
     r"|\b(?:visita al?|en casa del?|en el campo del?|feudo del?)"
-    r"|\b(?:in casa del(?:lo|la)?|sul campo del(?:lo|la)?|ospite del(?:lo|la)?)"
+    r"|\b(?:in casa del(?:lo|la)?|sul campo del(?:lo|la)?|sul terreno del(?:lo|la)?|ospite del(?:lo|la)?)"
     r"|\b(?:chez|sur la pelouse d[eu]|dans l'antre d[eu])"
     r"|\b(?:op bezoek bij|uit bij|in de kuip bij|(?:derby|wedstrijd|duel|uitduel|topper) bij)"
     r"|\b(?:ude mod|ude over|udesejr over|på besøg hos|udekampe?n? mod|på udebane (?:mod|over|hos))"
@@ -1675,7 +1675,7 @@ _UNTIL = re.compile(r"\b(?:until|till|bis|tot(?: aan)?|fino a|fino al|hasta que|
 #: A score named for how a match stood: "op een 0-1 achterstand", "a 2-0 lead", "den 0:1-Rückstand" (folded).
 _STANDING_NEXT = re.compile(
     r"[ -]?(?:achterstand|voorsprong|ruckstand|fuhrung|lead|deficit|advantage|ventaja|desventaja|vantaggio"
-    r"|svantaggio|avance|retard|føring|foring|underskud)\b"
+    r"|svantaggio|avance|retard|føring|foring|underskud|down|up|behind)\b"
 )
 _PUT_AT_NEXT = re.compile(r"\s+(?:zette|zetten|bracht|brachten|zet|brengt)\b")  # Dutch: "op 1-2 zette"
 #: The end of the first half after a score, in its sentence: "Con el 0-0 se llegó al final de una primera parte".
@@ -1919,7 +1919,7 @@ def _word_next_to(
 def _covered_spans(grounder: Grounder) -> list[tuple[int, int]]:
     """Where code reads the scores itself (results lines, scorers or cards lines), in original offsets."""
     text, original = grounder.cleaned.text, grounder.cleaned.to_original
-    patterns = (_LISTED, _SPLIT_SCORE, _LINE_RESULT, _COLON_SCORES)
+    patterns = (_LISTED, _SPLIT_SCORE, _LINE_RESULT, _COLON_SCORES, _HEADER_SCORES)
     spans = [(hit.start(), _after_half_time(text, hit.end())) for pattern in patterns for hit in pattern.finditer(text)]
     for head in (_GOALS_HEAD, _CARDS_HEAD):
         for hit in head.finditer(text):
@@ -2299,6 +2299,13 @@ _LINE_RESULT = re.compile(
     rf"[ \t]+(?P<away>{_NAME_LINE})[ \t]*(?:$|:[ \t]+(?=\S))",  # a headline's "Brighton 1-0 Manchester United: ..."
     re.MULTILINE,
 )
+#: A header line of two clubs, each with its goals and no dash: "Llanrhaeadr ym Mochnant 2 Dolgellau 3".
+_HEADER_CLUB = r"[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ][\w.'’&-]*|ym|y|de|la|le|van|von|am|an|der|di|del)){0,4}"
+_HEADER_SCORES = re.compile(
+    rf"^[ \t]*(?P<home>{_HEADER_CLUB})[ \t]+(?P<hs>\d{{1,2}})"
+    rf"[ \t]+(?P<away>{_HEADER_CLUB})[ \t]+(?P<as>\d{{1,2}})[ \t]*$",
+    re.MULTILINE,
+)
 #: A scoreboard a page stacks on three lines (a table flattened): "LENS |", "2 - 0 |", "REIMS |".
 _STACKED_RESULT = re.compile(
     rf"^[ \t|]*(?P<home>{_NAME_LINE})[ \t|]*\n[ \t|]*(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})[ \t|]*\n"
@@ -2306,6 +2313,11 @@ _STACKED_RESULT = re.compile(
     re.MULTILINE,
 )
 _SHOUTED = re.compile(r"^[A-ZÀ-Þ]{5,}$")  # "TABELLINO": a section label, not a club
+
+
+def _named_twice(club: str, text: str) -> bool:
+    """Whether the text names the club's first word twice at least (a header's club, not a stats label)."""
+    return len(re.findall(rf"(?<!\w){re.escape(club.split()[0])}(?!\w)", text)) >= 2
 
 
 def listed_results(text: str) -> list[MatchStub]:
@@ -2317,7 +2329,7 @@ def listed_results(text: str) -> list[MatchStub]:
     found = []
     hits = sorted(
         [*_LISTED.finditer(text), *_SPLIT_SCORE.finditer(text), *_LINE_RESULT.finditer(text),
-         *_STACKED_RESULT.finditer(text), *_COLON_SCORES.finditer(text)],
+         *_STACKED_RESULT.finditer(text), *_COLON_SCORES.finditer(text), *_HEADER_SCORES.finditer(text)],
         key=lambda hit: hit.start(),
     )  # fmt: skip
     for hit in hits:
@@ -2326,9 +2338,8 @@ def listed_results(text: str) -> list[MatchStub]:
             continue
         if not _split_clubs(hit):
             continue  # "Güsten-Schwarz-Gelb 2:3": which dash parts the clubs is not for code to guess
-        if hit.re is _COLON_SCORES and not all(
-            len(re.findall(rf"(?<!\w){re.escape(team)}(?!\w)", text)) >= 2 for team in (home, away)
-        ):
+        named_again = [_named_twice(club, text) for club in (home, away)]
+        if (hit.re is _COLON_SCORES and not all(named_again)) or (hit.re is _HEADER_SCORES and not any(named_again)):
             continue  # "Spiele: 3 Siege: 2" in a stats box: clubs are named again, labels are not
         if hit.re is _LINE_RESULT and (_SHOUTED.match(home) or _SHOUTED.match(away)):
             continue  # "Napoli-Inter 4-1 TABELLINO": a label after the line ("SPAL-SPEZIA 1-2" is a headline)

@@ -322,3 +322,26 @@ def test_a_scorer_who_gave_his_club_the_early_lead() -> None:
     stub = MatchStub(home_team="Golspie Sutherland", away_team="Loch Ness", home_score=3, away_score=4)
     text = "Allan MacPhee gave Loch Ness the early lead, but Billy Cairns made it 1-1 after ten minutes.\n"
     assert [(g["player"], g["team"]) for g in _with_told_scorers([], stub, text)] == [("Allan MacPhee", "Loch Ness")]
+
+
+# --- from the seventh fresh batch --------------------------------------------------------
+
+
+def test_a_header_of_two_clubs_each_with_its_goals_and_a_deficit_that_is_no_result() -> None:
+    text = (
+        "Two quickfire goals by Williams saw Wasps into next round\n"
+        "Llanrhaeadr ym Mochnant 2 Dolgellau 3\n"
+        "DOLGELLAU are through after overcoming a one-goal deficit. “We finished the half 1-0 down,” said Jon.\n"
+        "Dolgellau play again next week.\n"
+        "Bilanz\nSpiele 3 Siege 2\n"
+    )
+    assert _results(text) == [("Llanrhaeadr ym Mochnant", 2, 3, "Dolgellau")]
+    assert _asked(text) == []
+
+
+def test_a_loss_on_the_winners_ground_in_italian() -> None:
+    from schemas.match_report import _hosted
+
+    text = "Il San Severo è stato sconfitto sul terreno del Castellana con il punteggio di 2 – 1.\n"
+    grounder = Grounder(clean(text))
+    assert _hosted(grounder, "Castellana") and not _hosted(grounder, "San Severo")
