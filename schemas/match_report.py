@@ -334,6 +334,8 @@ def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None 
                 return True
             if re.search(rf"{a}\s?:\s?{x}\s+(?:[-–,;]\s?)?{b}\s?:\s?{y}(?!\d)", text):
                 return True  # "brest : 2 ac ajaccio : 1"
+            if re.search(rf"(?:^|\n)[ \t]*{a}[ \t]+{x}[ \t]+{b}[ \t]+{y}[ \t]*(?:\n|$)", text):
+                return True  # a header line "llanrhaeadr ym mochnant 2 dolgellau 3"
         sides = ((first, home), (second, away))
         if all(re.search(rf"{team}\s\(\d{{1,2}}\)\s{goals}(?!\d)", text) for team, goals in sides):
             return True  # a wire summary's sides: "crystal palace (0) 1 ... brentford (0) 1"
@@ -2593,6 +2595,8 @@ _BEATEN_BY = (
     r"|niederlage gegen|unterlag|unterliegt|(?:perse|perde) (?:contro|con)|sconfitta contro|battuto da"
     r"|perdió (?:ante|contra|con)|cayó ante|derrota (?:ante|contra)|perd contre|perd face à|défaite contre"
     r"|s'incline face à|s'incline devant|battu par"
+    r"|(?:è stato|è stata|sono stati|è uscito|è uscita) sconfitt[oai]"
+    r" (?:sul terreno del|sul campo del|in casa del|dal|dalla)"
 )
 _GAP = r"\s+(?:\d{1,2}\s?[-:–]\s?\d{1,2}\s+)?"  # "won 2-0 against", "tabte 0-1 til"
 _FIGHT = re.compile(

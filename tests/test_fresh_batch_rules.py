@@ -345,3 +345,20 @@ def test_a_loss_on_the_winners_ground_in_italian() -> None:
     text = "Il San Severo è stato sconfitto sul terreno del Castellana con il punteggio di 2 – 1.\n"
     grounder = Grounder(clean(text))
     assert _hosted(grounder, "Castellana") and not _hosted(grounder, "San Severo")
+
+
+def test_a_header_result_is_stated_and_an_italian_loss_on_the_winners_ground() -> None:
+    from schemas.match_report import score_stated
+
+    folded = Grounder(clean("Report\nLlanrhaeadr ym Mochnant 2 Dolgellau 3\nArdal North League Cup\n")).folded_text
+    assert score_stated(folded, 2, 3, ("Llanrhaeadr ym Mochnant", "Dolgellau"))
+    assert not score_stated(folded, 3, 2, ("Llanrhaeadr ym Mochnant", "Dolgellau"))
+    text = "Il San Severo è stato sconfitto sul terreno del Castellana con il punteggio di 2 – 1.\n"
+    question = next(q for q in score_questions(Grounder(clean(text))) if q["score"] == "2-1")
+    said = PLAN.step("results").model(question)(
+        result="final", home_team="San Severo", away_team="Castellana", home_score=2, away_score=1
+    )
+    answers: dict[str, Any] = {"results": [(question, said)], "results_wider": [], "details": [], "goals_at": []}
+    (match,) = PLAN.assemble(answers, Grounder(clean(text)))["matches"]
+    goals = {match["home_team"]: match["home_score"], match["away_team"]: match["away_score"]}
+    assert goals == {"Castellana": 2, "San Severo": 1}  # the beaten side has the 1, whatever the answer said
