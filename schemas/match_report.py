@@ -2406,6 +2406,10 @@ def sheet_results(text: str) -> list[MatchStub]:
     if not lineups:
         return []
     home, away = lineups
+    stacked = _stacked_score(text, home.start(), home["team"], away["team"])
+    if stacked is not None:  # "sant'agostino", "1", "del duca grama", "1" above "SANT'AGOSTINO: Costantino, ..."
+        names = [_unshouted(hit["team"].strip(), text) for hit in (home, away)]
+        return [MatchStub(home_team=names[0], away_team=names[1], home_score=stacked[0], away_score=stacked[1])]
     head = _GOALS_HEAD.search(text, away.end())
     if head is None or text.count("\n", away.end(), head.start()) > 3:
         return []
@@ -2421,6 +2425,21 @@ def sheet_results(text: str) -> list[MatchStub]:
 
 
 _BARE_SCORE = re.compile(r"^[ \t]*(\d{1,2})[ ]?[-:–][ ]?(\d{1,2})[ \t]*$", re.MULTILINE)
+
+
+def _stacked_score(text: str, start: int, home: str, away: str) -> tuple[int, int] | None:
+    """A score block a sheet stacks above its line-ups, a line each.
+
+    The home club, its goals, the away club, its goals ("sant'agostino" / "1" / "del duca grama" /
+    "1"), the clubs as the line-ups name them.
+    """
+    lines = [line.strip() for line in text[:start].split("\n") if line.strip()][-4:]
+    if len(lines) != 4 or not (lines[1].isdigit() and lines[3].isdigit()):
+        return None
+    named = [fold_text(lines[0]).endswith(fold_text(home)), fold_text(lines[2]) == fold_text(away)]
+    if not all(named) or max(int(lines[1]), int(lines[3])) > 20:
+        return None
+    return int(lines[1]), int(lines[3])
 
 
 def _bare_score_before(text: str, start: int) -> tuple[int, int] | None:
@@ -2447,7 +2466,7 @@ def _unshouted(name: str, text: str) -> str:
     if len(name) < 5 or not name.isupper():
         return name  # "SPAL", "AZ", "PSV": short capitals are how the club is written
     for other in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
-        if not other.group().isupper():
+        if not other.group().isupper() and not other.group().islower():  # a score block's "sant'agostino"
             return other.group()
     return name.title()
 

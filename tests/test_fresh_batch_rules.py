@@ -362,3 +362,18 @@ def test_a_header_result_is_stated_and_an_italian_loss_on_the_winners_ground() -
     (match,) = PLAN.assemble(answers, Grounder(clean(text)))["matches"]
     goals = {match["home_team"]: match["home_score"], match["away_team"]: match["away_score"]}
     assert goals == {"Castellana": 2, "San Severo": 1}  # the beaten side has the 1, whatever the answer said
+
+
+def test_a_score_block_stacked_above_the_line_ups() -> None:
+    from schemas.match_report import sheet_results
+
+    text = clean(
+        "vallescura\n\n2\n\nmonte rosso\n\n0\n\n"
+        "VALLESCURA: Rossi, Bianchi, Verdi, Neri, Russo, Gallo, Conti, Costa, Fontana, Greco, Marino. All. Sala\n\n"
+        "MONTE ROSSO: Ferri, Lombardi, Moretti, Barbieri, Testa, Grassi, Rinaldi, Caruso, Mancini, Longo, Gentile."
+        " All. Pozzi\n\nMarcatori: 12’ Greco (V), 77’ rig. Greco (V)\n"
+    ).text
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in sheet_results(text)] == [
+        ("Vallescura", 2, 0, "Monte Rosso")
+    ]
+    assert sheet_results(text.replace("monte rosso\n", "sampierdarenese\n")) == []  # it names the sheet's clubs
