@@ -336,6 +336,8 @@ def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None 
                 return True  # "brest : 2 ac ajaccio : 1"
             if re.search(rf"(?:^|\n)[ \t]*{a}[ \t]+{x}[ \t]+{b}[ \t]+{y}[ \t]*(?:\n|$)", text):
                 return True  # a header line "llanrhaeadr ym mochnant 2 dolgellau 3"
+            if re.search(rf"{a}\s*\n\s*{x}\s*\n\s*{b}\s*\n\s*{y}\s*(?:\n|$)", text):
+                return True  # a score block, a line each: "sant'agostino" / "1" / "del duca grama" / "1"
         sides = ((first, home), (second, away))
         if all(re.search(rf"{team}\s\(\d{{1,2}}\)\s{goals}(?!\d)", text) for team, goals in sides):
             return True  # a wire summary's sides: "crystal palace (0) 1 ... brentford (0) 1"

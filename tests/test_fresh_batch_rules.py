@@ -377,3 +377,7 @@ def test_a_score_block_stacked_above_the_line_ups() -> None:
         ("Vallescura", 2, 0, "Monte Rosso")
     ]
     assert sheet_results(text.replace("monte rosso\n", "sampierdarenese\n")) == []  # it names the sheet's clubs
+    from schemas.match_report import score_stated
+
+    folded = Grounder(clean(text)).folded_text
+    assert score_stated(folded, 2, 0, ("Vallescura", "Monte Rosso"))
