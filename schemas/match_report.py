@@ -1220,21 +1220,12 @@ _SAVE_WORDS = _word_starts(
 
 def _only_saves(grounder: Grounder, player: str) -> bool:
     """Whether the article names the player only in sentences that tell of a save (a keeper's, or his shot saved)."""
-    return _only_told_with(grounder, player, _SAVE_WORDS)
-
-
-def _only_told_with(
-    grounder: Grounder, player: str, words: re.Pattern[str], unless: re.Pattern[str] | None = None
-) -> bool:
-    """Whether every sentence that names the player has one of `words` (and, with `unless`, none of those)."""
     text = grounder.folded_text
     sentences = {
         text[_sentence_start(text, start, _stop_before) : _sentence_end(text, end)]
         for start, end in _mentions(grounder, player)
     }
-    return bool(sentences) and all(
-        words.search(sentence) and not (unless and unless.search(sentence)) for sentence in sentences
-    )
+    return bool(sentences) and all(_SAVE_WORDS.search(sentence) for sentence in sentences)
 
 
 #: Words before a team's name that make it the host: "won 2-0 at Napoli", "gewinnt 2:0 in Köln",
@@ -2342,9 +2333,10 @@ def listed_results(text: str) -> list[MatchStub]:
             continue
         if not _split_clubs(hit):
             continue  # "Güsten-Schwarz-Gelb 2:3": which dash parts the clubs is not for code to guess
-        named_again = [_named_twice(club, text) for club in (home, away)]
-        if (hit.re is _COLON_SCORES and not all(named_again)) or (hit.re is _HEADER_SCORES and not any(named_again)):
-            continue  # "Spiele: 3 Siege: 2" in a stats box: clubs are named again, labels are not
+        if hit.re in (_COLON_SCORES, _HEADER_SCORES):  # "Spiele: 3 Siege: 2": clubs are named again, labels not
+            named_again = [_named_twice(club, text) for club in (home, away)]
+            if not (all(named_again) if hit.re is _COLON_SCORES else any(named_again)):
+                continue
         if hit.re is _LINE_RESULT and (_SHOUTED.match(home) or _SHOUTED.match(away)):
             continue  # "Napoli-Inter 4-1 TABELLINO": a label after the line ("SPAL-SPEZIA 1-2" is a headline)
         home, away = _unshouted(home, text), _unshouted(away, text)
@@ -3616,6 +3608,7 @@ _TRAILING_CLUB = re.compile(
 
 
 def _club_to_each(hit: re.Match[str]) -> str:
+    """`_TRAILING_CLUB`'s part with its club clue after every comma piece."""
     pieces = re.split(r",(?![^(]*\))", hit["part"])
     return ",".join(f"{piece.rstrip()} {hit['clue']}" for piece in pieces)
 

@@ -33,6 +33,15 @@ def _asked(text: str) -> list[str]:
     return [q["score"] for q in score_questions(Grounder(clean(text)))]
 
 
+def _assembled(text: str, score: str, **answer: Any) -> list[dict[str, Any]]:
+    """The matches assembled from step 1's one answer about the written `score`."""
+    grounder = Grounder(clean(text))
+    question = next(q for q in score_questions(grounder) if q["score"] == score)
+    said = PLAN.step("results").model(question)(result="final", **answer)
+    answers: dict[str, Any] = {"results": [(question, said)], "results_wider": [], "details": [], "goals_at": []}
+    return PLAN.assemble(answers, grounder)["matches"]
+
+
 def test_results_lines_after_a_dateline_and_after_lost_markup_are_read_by_code() -> None:
     text = (
         "Kreisliga: Bergdorf gewinnt mit neun Spielern\n"
@@ -77,17 +86,9 @@ def test_a_place_that_only_opens_the_story_as_its_dateline_is_no_club() -> None:
         "Savona. Si è giocata la gara dei play off, che ha premiato la Lavagnese, nonostante la sconfitta (2-1)"
         " con il Rapallo.\n"
     )
-    question = next(q for q in score_questions(Grounder(clean(text))) if q["score"] == "2-1")
-    said = PLAN.step("results").model(question)(
-        result="final", home_team="Savona", away_team="Rapallo", home_score=2, away_score=1
-    )
-    answers: dict[str, Any] = {"results": [(question, said)], "results_wider": [], "details": [], "goals_at": []}
-    assert PLAN.assemble(answers, Grounder(clean(text)))["matches"] == []
-    said = PLAN.step("results").model(question)(
-        result="final", home_team="Lavagnese", away_team="Rapallo", home_score=1, away_score=2
-    )
-    answers["results"] = [(question, said)]
-    assert [m["home_team"] for m in PLAN.assemble(answers, Grounder(clean(text)))["matches"]] == ["Lavagnese"]
+    assert _assembled(text, "2-1", home_team="Savona", away_team="Rapallo", home_score=2, away_score=1) == []
+    matches = _assembled(text, "2-1", home_team="Lavagnese", away_team="Rapallo", home_score=1, away_score=2)
+    assert [m["home_team"] for m in matches] == ["Lavagnese"]
 
 
 def test_a_word_of_the_game_and_a_keeper_who_only_saves_are_no_scorers() -> None:
@@ -108,12 +109,7 @@ def test_a_word_of_the_game_and_a_keeper_who_only_saves_are_no_scorers() -> None
 
 def test_a_club_the_model_miscopied_takes_the_passages_spelling() -> None:
     text = "En la noche de Rosario, Atlético Sur le ganó 3-2 a Deportivo Patronato en un partido caliente.\n"
-    question = next(q for q in score_questions(Grounder(clean(text))) if q["score"] == "3-2")
-    said = PLAN.step("results").model(question)(
-        result="final", home_team="Atlético Sur", away_team="Patrato", home_score=3, away_score=2
-    )
-    answers: dict[str, Any] = {"results": [(question, said)], "results_wider": [], "details": [], "goals_at": []}
-    matches = PLAN.assemble(answers, Grounder(clean(text)))["matches"]
+    matches = _assembled(text, "3-2", home_team="Atlético Sur", away_team="Patrato", home_score=3, away_score=2)
     assert [(m["home_team"], m["away_team"]) for m in matches] == [("Atlético Sur", "Patronato")]
 
 
@@ -234,12 +230,7 @@ def test_a_club_described_after_at_hosted_and_the_word_for_the_match_is_no_club(
     assert _hosted(grounder, "Golspie Sutherland") and _hosted(grounder, "Bonar Bridge")
     assert not _hosted(grounder, "Loch Ness") and not _hosted(grounder, "Brora Rangers")
     danish = "KoldingQ tog onsdag til Aarhus for at møde VSK Aarhus. Kampen i Aarhus endte 1-1 efter scoringer.\n"
-    question = next(q for q in score_questions(Grounder(clean(danish))) if q["score"] == "1-1")
-    said = PLAN.step("results").model(question)(
-        result="final", home_team="VSK Aarhus", away_team="Kampen", home_score=1, away_score=1
-    )
-    answers: dict[str, Any] = {"results": [(question, said)], "results_wider": [], "details": [], "goals_at": []}
-    assert PLAN.assemble(answers, Grounder(clean(danish)))["matches"] == []
+    assert _assembled(danish, "1-1", home_team="VSK Aarhus", away_team="Kampen", home_score=1, away_score=1) == []
 
 
 def test_a_sheet_whose_line_ups_carry_each_clubs_goals() -> None:
@@ -268,12 +259,7 @@ def test_a_pair_of_one_club_answered_twice_is_no_match() -> None:
         "KoldingQ tog onsdag aften til Aarhus for at møde VSK Aarhus. Kampen i Aarhus endte 1-1 efter scoringer"
         " i hver sin halvleg.\n"
     )
-    question = next(q for q in score_questions(Grounder(clean(text))) if q["score"] == "1-1")
-    said = PLAN.step("results").model(question)(
-        result="final", home_team="VSK Aarhus", away_team="Aarhus", home_score=1, away_score=1
-    )
-    answers: dict[str, Any] = {"results": [(question, said)], "results_wider": [], "details": [], "goals_at": []}
-    assert PLAN.assemble(answers, Grounder(clean(text)))["matches"] == []
+    assert _assembled(text, "1-1", home_team="VSK Aarhus", away_team="Aarhus", home_score=1, away_score=1) == []
 
 
 def test_a_penalty_taker_whose_kick_was_saved_is_no_scorer() -> None:
@@ -354,12 +340,7 @@ def test_a_header_result_is_stated_and_an_italian_loss_on_the_winners_ground() -
     assert score_stated(folded, 2, 3, ("Llanrhaeadr ym Mochnant", "Dolgellau"))
     assert not score_stated(folded, 3, 2, ("Llanrhaeadr ym Mochnant", "Dolgellau"))
     text = "Il San Severo è stato sconfitto sul terreno del Castellana con il punteggio di 2 – 1.\n"
-    question = next(q for q in score_questions(Grounder(clean(text))) if q["score"] == "2-1")
-    said = PLAN.step("results").model(question)(
-        result="final", home_team="San Severo", away_team="Castellana", home_score=2, away_score=1
-    )
-    answers: dict[str, Any] = {"results": [(question, said)], "results_wider": [], "details": [], "goals_at": []}
-    (match,) = PLAN.assemble(answers, Grounder(clean(text)))["matches"]
+    (match,) = _assembled(text, "2-1", home_team="San Severo", away_team="Castellana", home_score=2, away_score=1)
     goals = {match["home_team"]: match["home_score"], match["away_team"]: match["away_score"]}
     assert goals == {"Castellana": 2, "San Severo": 1}  # the beaten side has the 1, whatever the answer said
 
