@@ -73,14 +73,15 @@ class Session:
 
     async def __aenter__(self) -> Session:
         s = self.settings
-        inner = self._transport or default_transport(max(s.concurrency, 1) * 2)
+        connections = max(s.concurrency, 1) * max(s.parallel_questions, 1) * 2  # every question in flight, and spare
+        inner = self._transport or default_transport(connections)
         if s.replay_dir is not None:
             endpoint = self.backend.endpoint(REPLAY_BASE_URL)  # nothing to start: no model is called
             transport: httpx2.AsyncBaseTransport = RecordingTransport(s.replay_dir, "replay", inner)
         else:
             endpoint = await self.backend.start()
             transport = RecordingTransport(s.record_dir, "record", inner) if s.record_dir else inner
-        limits = httpx2.Limits(max_connections=max(s.concurrency, 1) * 2)
+        limits = httpx2.Limits(max_connections=connections)
         self._http = httpx2.AsyncClient(transport=transport, timeout=s.timeout, limits=limits)
         self._runtime = Runtime(
             task=self.task,

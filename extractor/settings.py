@@ -73,6 +73,10 @@ class Settings(BaseSettings):
         "default: the backend's choice (embedded: staged, openai: single).",
     )
     concurrency: int = Field(default=1, ge=1, le=256)
+    parallel_questions: int = Field(
+        default=4, ge=1, le=64,
+        description="Questions of one staged step in flight at once; the embedded server decodes this many together.",
+    )
 
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     seed: int | None = 1234

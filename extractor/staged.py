@@ -2,12 +2,15 @@
 
 Every question about one document shares the same messages up to the question itself
 (system text, then the article), so a llama.cpp server reuses the article's KV cache and
-each question after the first pays only for its own few tokens. A question that fails
-costs its own facts (a warning says so), not the document; only a failed first step does.
+each question after the first pays only for its own few tokens. A step's questions do not
+depend on each other, so up to `Settings.parallel_questions` of them are in flight at once (a
+server with parallel slots decodes them in one batch). A question that fails costs its own
+facts (a warning says so), not the document; only a failed first step does.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from extractor.errors import ModelOutputError
@@ -31,24 +34,41 @@ async def run_plan(
     answers: Answers = {}
     warnings: list[RecordWarning] = []
     for number, step in enumerate(plan.steps):
-        results: list[tuple[dict[str, Any], Any]] = []
-        for context in step.contexts(answers, grounder):
+        limit = asyncio.Semaphore(max(1, rt.settings.parallel_questions))
+
+        async def ask(context: dict[str, Any], step: Any = step, number: int = number, limit: Any = limit) -> Any:
             messages = prompt.render_step(step.template_name, text, language, context)
-            model = step.model(context)
-            try:
-                value = await structured_call(
-                    rt.client, rt.endpoint, rt.settings, messages, model, ledger, keep_messages=True
-                )
-            except ModelOutputError as exc:
-                if number == 0:
-                    raise
-                warnings.append(
-                    RecordWarning(path=f"{step.name}{_label(context)}", rule="question_failed", message=str(exc))
-                )
-                value = None
-            results.append((context, value))
-        answers[step.name] = results
+            async with limit:
+                try:
+                    return await structured_call(
+                        rt.client, rt.endpoint, rt.settings, messages, step.model(context), ledger, keep_messages=True
+                    )
+                except ModelOutputError as exc:
+                    if number == 0:
+                        raise
+                    return exc
+
+        contexts = list(step.contexts(answers, grounder))
+        values = await _all(ask(context) for context in contexts)
+        for context, value in zip(contexts, values, strict=True):
+            if isinstance(value, ModelOutputError):  # in the questions' order, however they finished
+                path = f"{step.name}{_label(context)}"
+                warnings.append(RecordWarning(path=path, rule="question_failed", message=str(value)))
+        answers[step.name] = [
+            (context, None if isinstance(value, ModelOutputError) else value)
+            for context, value in zip(contexts, values, strict=True)
+        ]
     return plan.assemble(answers, grounder), warnings
+
+
+async def _all(calls: Any) -> list[Any]:
+    """Await every call at once, in order; the first failure cancels the others and is raised as is."""
+    try:
+        async with asyncio.TaskGroup() as group:
+            tasks = [group.create_task(call) for call in calls]
+    except BaseExceptionGroup as failed:
+        raise failed.exceptions[0] from None
+    return [task.result() for task in tasks]
 
 
 def _label(context: dict[str, Any]) -> str:

@@ -24,7 +24,7 @@ def flags_of(command: str) -> set[str]:
 
 def test_run_and_eval_both_offer_every_shared_option() -> None:
     shared = {"--" + name.replace("_", "-") for name in opt.SHARED}
-    assert len(shared) == 15
+    assert len(shared) == 16
     assert shared <= flags_of("run")
     assert shared <= flags_of("eval")
     assert {"--lang", "--follow-symlinks", "--resume"} <= flags_of("run") - flags_of("eval")

@@ -103,6 +103,7 @@ def server_config(
         port=port,
         n_ctx=n_ctx,
         n_threads=n_threads,
+        parallel=settings.parallel_questions,
     )
 
 
@@ -181,6 +182,10 @@ class EmbeddedBackend(Backend):
 # -- the server's per-request log lines ----------------------------------------------------
 
 _PREFIX = re.compile(r"Llama\.generate: (\d+) prefix-match hit, remaining (\d+) prompt tokens")
+_BATCHED = re.compile(
+    r"batched: prompt (\d+) tokens \((\d+) cached\), (\d+) generated; prompt eval ([\d.]+) ms, "
+    r"eval ([\d.]+) ms, total ([\d.]+) ms"
+)
 _PERF = re.compile(r"llama_perf_context_print:\s+(prompt eval|eval|total) time =\s+([\d.]+) ms /\s+(\d+)")
 
 
@@ -210,11 +215,21 @@ class RequestTiming:
 
 
 def parse_perf_log(text: str) -> list[RequestTiming]:
-    """One `RequestTiming` per completed request, in order (the server runs one at a time)."""
+    """One `RequestTiming` per completed request, in the order they ended.
+
+    Reads both servers' logs: llama-cpp-python's (one request at a time, several lines each)
+    and `extractor.backends.batched`'s (one line per request).
+    """
     timings: list[RequestTiming] = []
     current = RequestTiming()
     for line in text.splitlines():
-        if match := _PREFIX.search(line):
+        if match := _BATCHED.search(line):
+            prompt, cached, generated = (int(match.group(n)) for n in (1, 2, 3))
+            prompt_ms, eval_ms, total_ms = (float(match.group(n)) for n in (4, 5, 6))
+            timings.append(RequestTiming(cached_tokens=cached, prompt_eval_tokens=prompt - cached,
+                                         prompt_eval_ms=prompt_ms, eval_tokens=generated, eval_ms=eval_ms,
+                                         total_ms=total_ms))  # fmt: skip
+        elif match := _PREFIX.search(line):
             current.cached_tokens = int(match.group(1))
         elif "full prompt already cached" in line:
             current.whole_prompt_cached = True

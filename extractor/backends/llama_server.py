@@ -65,6 +65,9 @@ class ServerConfig:
         n_threads: CPU threads; None uses every usable core.
         startup_timeout: seconds to wait for the model to load and the API to answer.
         extra_args: more ``--flag value`` pairs for ``llama_cpp.server``.
+        parallel: requests answered at once. 1 runs ``llama_cpp.server`` (one at a time);
+            more runs `extractor.backends.batched`, which decodes that many in one batch and
+            shares a prompt prefix between them.
     """
 
     model_path: Path
@@ -76,6 +79,7 @@ class ServerConfig:
     n_threads: int | None = None
     startup_timeout: float = 300.0
     extra_args: tuple[str, ...] = field(default=())
+    parallel: int = 1
 
 
 def normalize_base_url(url: str) -> str:
@@ -116,7 +120,10 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 class LlamaServer:
-    """One ``llama_cpp.server`` child process: `spawn` + `wait_ready` (or `start`), then `stop`."""
+    """One model server child (``llama_cpp.server`` or `extractor.backends.batched`).
+
+    `spawn` + `wait_ready` (or `start`), then `stop`.
+    """
 
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
@@ -151,14 +158,23 @@ class LlamaServer:
         if self.process is None:
             self._deadline = time.monotonic() + config.startup_timeout
         threads = str(config.n_threads or usable_cores())
-        command = [
-            sys.executable, "-m", "llama_cpp.server",
-            "--model", str(config.model_path), "--model_alias", config.alias,
-            "--host", config.host, "--port", str(self.port),
-            "--n_ctx", str(config.n_ctx), "--n_threads", threads, "--n_threads_batch", threads,
-            "--logits_all", "false", "--cache", "false", "--verbose", "true",
-            *config.extra_args,
-        ]
+        if config.parallel > 1:
+            command = [
+                sys.executable, "-m", "extractor.backends.batched",
+                "--model", str(config.model_path), "--alias", config.alias,
+                "--host", config.host, "--port", str(self.port),
+                "--n_ctx", str(config.n_ctx), "--threads", threads, "--parallel", str(config.parallel),
+                *config.extra_args,
+            ]
+        else:
+            command = [
+                sys.executable, "-m", "llama_cpp.server",
+                "--model", str(config.model_path), "--model_alias", config.alias,
+                "--host", config.host, "--port", str(self.port),
+                "--n_ctx", str(config.n_ctx), "--n_threads", threads, "--n_threads_batch", threads,
+                "--logits_all", "false", "--cache", "false", "--verbose", "true",
+                *config.extra_args,
+            ]
         env = {k: v for k, v in os.environ.items() if k not in _ENV_OVERRIDES}
         env["PYTHONUNBUFFERED"] = "1"
         config.log_path.parent.mkdir(parents=True, exist_ok=True)

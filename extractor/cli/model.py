@@ -74,6 +74,7 @@ def serve(
                                               show_default=False)] = None,
     threads: Annotated[int | None, typer.Option("--threads", min=1, help="CPU threads (default: every usable "
                                                 "core). Example: --threads 4")] = None,
+    parallel: opt.Parallel = None,
 ) -> None:
     """Keep the embedded model loaded behind an OpenAI-compatible API until Ctrl-C.
 
@@ -86,7 +87,7 @@ def serve(
     from extractor.local_model import N_CTX, embedded_model_alias, embedded_model_server
 
     console = Console(stderr=True)
-    settings = opt.build_settings(model_path=model_path)
+    settings = opt.build_settings(model_path=model_path, parallel_questions=parallel)
     console.print(f"preparing {embedded_model_alias(settings)} ...")
     server: LlamaServer | None = None
     previous = signal.signal(signal.SIGTERM, _interrupt)

@@ -71,6 +71,12 @@ Concurrency = Annotated[
     typer.Option("--concurrency", "-j", min=1, help="Documents in flight at once. Example: -j 8",
                  rich_help_panel=RUN_PANEL),
 ]
+Parallel = Annotated[
+    int | None,
+    typer.Option("--parallel", min=1, max=64, help="Questions of one step in flight at once; the embedded model "
+                 "server decodes this many together (default 4; 1 = one at a time). Example: --parallel 1",
+                 rich_help_panel=RUN_PANEL),
+]
 RecordOption = Annotated[
     Path | None,
     typer.Option("--record", help="Store every model exchange in DIR and serve repeats from it (a cache). "
@@ -123,6 +129,7 @@ SHARED: dict[str, tuple[str, Any]] = {
     "model_path": ("model_path", ModelPath),
     "server_url": ("server_url", ServerUrl),
     "concurrency": ("concurrency", Concurrency),
+    "parallel": ("parallel_questions", Parallel),
     "max_input_bytes": ("max_input_bytes", MaxInputBytes),
     "max_input_chars": ("max_input_chars", MaxInputChars),
     "record": ("record_dir", RecordOption),
@@ -176,6 +183,7 @@ FLAGS = {
     "record_dir": "--record",
     "model_path": "--model-path",
     "concurrency": "--concurrency",
+    "parallel_questions": "--parallel",
     "api_key": "--api-key (or OPENAI_API_KEY)",
     "max_input_bytes": "--max-input-bytes",
     "max_input_chars": "--max-input-chars",
