@@ -324,7 +324,8 @@ class Engine:
             every = self._all
             every["id"], every["logit"], every["p"] = self._ids, logits, 0.0
             data = every.ctypes.data_as(ctypes.POINTER(llama.llama_token_data))
-            llama.llama_sampler_apply(grammar, ctypes.byref(llama.llama_token_data_array(data, self.n_vocab, -1, False)))
+            candidates = llama.llama_token_data_array(data, self.n_vocab, -1, False)
+            llama.llama_sampler_apply(grammar, ctypes.byref(candidates))
             best = int(every["id"][int(every["logit"].argmax())])
         llama.llama_sampler_accept(grammar, best)
         return best
