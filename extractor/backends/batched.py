@@ -317,7 +317,7 @@ class Engine:
         """
         logits = np.ctypeslib.as_array(llama.llama_get_logits_ith(self.ctx, index), shape=(self.n_vocab,))
         best = int(logits.argmax())
-        one = self._one
+        one: Any = self._one  # ctypes fields take plain numbers
         one[0].id, one[0].logit, one[0].p = best, float(logits[best]), 0.0
         llama.llama_sampler_apply(grammar, ctypes.byref(llama.llama_token_data_array(one, 1, -1, False)))
         if math.isinf(one[0].logit):
