@@ -197,9 +197,16 @@ class Engine:
                     self.waiting.append(self.inbox.get_nowait())
             except queue.Empty:
                 pass
-            self._assign()
-            if any(slot.job for slot in self.slots):
-                self._step()
+            try:
+                self._assign()
+                if any(slot.job for slot in self.slots):
+                    self._step()
+            except Exception as exc:  # one bad step must not leave every caller waiting
+                self._fail_all(f"the model server failed a step: {exc!r}")
+                for waiting in self.waiting:
+                    waiting.error = "the model server failed a step"
+                    waiting.done.set()
+                self.waiting = []
 
     def _assign(self) -> None:
         """Give waiting jobs free slots, reusing the longest cached prefix, oldest job first."""
@@ -351,7 +358,8 @@ class Engine:
                 llama.llama_memory_seq_rm(self.memory, slot.seq, -1, -1)
                 slot.cells = []
                 job = slot.job
-                llama.llama_sampler_free(slot.sampler)
+                if slot.sampler:
+                    llama.llama_sampler_free(slot.sampler)
                 slot.job, slot.sampler, slot.next_token, slot.pending = None, None, None, []
                 job.done.set()
 
