@@ -2301,6 +2301,14 @@ _HEADER_SCORES = re.compile(
     rf"[ \t]+(?P<away>{_HEADER_CLUB})[ \t]+(?P<as>\d{{1,2}})[ \t]*$",
     re.MULTILINE,
 )
+#: A line that is only two clubs across a spaced dash and a colon score, whatever the clubs' names hold
+#: (brackets, a year, abbreviations): "(SG) Spfrd. Sailauf – (SG) SpVgg 1924 Niedernberg 2:6 (1:3)".
+_CLUB_ANY = r"[(]?[A-ZÀ-ÞØÆÅ][^\n–:;,!?]{1,48}?"
+_DASHED_LINE = re.compile(
+    rf"^[ \t]*(?P<home>{_CLUB_ANY})[ \t]+[–-][ \t]+(?P<away>{_CLUB_ANY})[ \t]+(?P<hs>\d{{1,2}}):(?P<as>\d{{1,2}})"
+    r"(?:[ \t]*\(\d{1,2}:\d{1,2}\))?[ \t]*$",
+    re.MULTILINE,
+)
 #: A scoreboard a page stacks on three lines (a table flattened): "LENS |", "2 - 0 |", "REIMS |".
 _STACKED_RESULT = re.compile(
     rf"^[ \t|]*(?P<home>{_NAME_LINE})[ \t|]*\n[ \t|]*(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})[ \t|]*\n"
@@ -2324,10 +2332,14 @@ def listed_results(text: str) -> list[MatchStub]:
     found = []
     hits = sorted(
         [*_LISTED.finditer(text), *_SPLIT_SCORE.finditer(text), *_LINE_RESULT.finditer(text),
-         *_STACKED_RESULT.finditer(text), *_COLON_SCORES.finditer(text), *_HEADER_SCORES.finditer(text)],
+         *_STACKED_RESULT.finditer(text), *_COLON_SCORES.finditer(text), *_HEADER_SCORES.finditer(text),
+         *_DASHED_LINE.finditer(text)],
         key=lambda hit: hit.start(),
     )  # fmt: skip
+    others = [(hit.start(), hit.end()) for hit in hits if hit.re is not _DASHED_LINE]
     for hit in hits:
+        if hit.re is _DASHED_LINE and any(a < hit.end() and hit.start() < b for a, b in others):
+            continue  # a line another form reads already
         home, away = _WEEKDAY_PREFIX.sub("", hit.group("home").strip()), hit.group("away").strip()
         if len(home) < 2 or len(away) < 2 or same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:
             continue

@@ -362,3 +362,15 @@ def test_a_score_block_stacked_above_the_line_ups() -> None:
 
     folded = Grounder(clean(text)).folded_text
     assert score_stated(folded, 2, 0, ("Vallescura", "Monte Rosso"))
+
+
+def test_a_line_of_two_clubs_and_a_colon_score_is_read_whatever_the_clubs_names_hold() -> None:
+    """From the eighth fresh batch: youth sides with a bracketed prefix and a founding year."""
+    text = (
+        "A-Junioren:\n\n(SG) TSV Altbach – (SG) SpVgg 1921 Neudorf 1:4 (0:2)\n\n"
+        "Unsere Mannschaft verlor am Samstag deutlich.\n\nB-Junioren:\n\nJFG Obertal – SC Heimat 3:3\n"
+        "Vorschau: FC Weiler – TSV Altbach\nDas Spiel endete Weiler – Altbach 2:1 nach Toren von X.\n"
+    )
+    assert _results(text) == [
+        ("(SG) TSV Altbach", 1, 4, "(SG) SpVgg 1921 Neudorf"), ("JFG Obertal", 3, 3, "SC Heimat"),
+    ]  # a fixture without a score and a score inside a sentence are not such lines
