@@ -1678,7 +1678,8 @@ _END_OF_HALF = re.compile(
     r"\b(?:final|fin|end|ende|einde|slutningen|termine|fine)\s+(?:de|of|der|van|af|del|della|di)?\s*"
     r"(?:la|una|the|ersten|de|den|il|primo|prima|le|la)?\s*(?:primera parte|primer tiempo|first half|halbzeit"
     r"|eerste helft|første halvleg|forste halvleg|primo tempo|prima frazione|premiere periode|premiere mi-temps"
-    r"|mi-temps)"
+    r"|mi-temps|(?:los |the |i )?(?:primeros|first|ersten|eerste|primi|forste|første) 45 (?:minutos|minutes|minuten"
+    r"|minuti|minutter)|45 premieres minutes)"
 )
 #: A score called partial: "anotó el 2-1 parcial", "il momentaneo 1-0" comes before it.
 _PARTIAL_NEXT = re.compile(r"\s*(?:parcial|provisional|provisorio|provisoire|momentaneo|temporaneo)\b")
@@ -1739,6 +1740,8 @@ def _worded_results(text: str) -> list[tuple[int, int, int, int, str]]:
                 continue  # "a goalless first half", "sin goles en el tiempo extra": one part of a match
             if _UNTIL.search(text, hit.end(), _sentence_end(text, hit.end())):
                 continue  # "Allison's goal was all that separated the sides until Mackay's leveller": for a while
+            if _END_OF_HALF.search(text, hit.end(), _sentence_end(text, hit.end())):
+                continue  # "Con el empate a cero se llegó al final de los primeros 45 minutos": the half-time
             hits.append((hit.start(), hit.end(), *score, hit.group(0)))
     return hits
 
@@ -2358,7 +2361,8 @@ def listed_results(text: str) -> list[MatchStub]:
 
 #: A line-up line of a match sheet: "Amanecer: Roberto, Miralles, Willy, ...", "SPAL (4231): Tonozzi; ...".
 _LINEUP = re.compile(
-    r"^[ \t]*(?P<team>[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*|de|del|la|le|van|von|di|da)){0,4})"
+    r"^[ \t]*(?P<team>[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*|de|del|la|le|van|von|di|da)){0,4}"
+    r"(?:[ ][«\"“][\w ]{1,6}[»\"”])?)"  # "Real Madrid CF «B»: Laia López, ...": a reserve side's mark
     r"[ \t]*(?:\([^()\n]{0,12}\))?[ \t]*(?::|[ \t]-(?=[ \t])|(?<=[ \t])(?P<count>\d{1,2})(?=[ \t]))"  # "LOCRI - ..."
     r"[ \t]*(?P<body>[^\n]+)$",  # "PEÑA SPORT 1 Samuel, Sádaba, ...": the club's goals before its eleven
     re.MULTILINE,

@@ -12,7 +12,7 @@ from typing import Any
 from extractor.cleaning import clean
 from extractor.grounding import Grounder
 from extractor.salvage import refine
-from schemas.match_report import CHECKS, PLAN, MatchReport, listed_results, score_questions
+from schemas.match_report import CHECKS, PLAN, MatchReport, listed_results, score_questions, sheet_results
 
 
 def _match(home: str, away: str, hs: int, as_: int, goals: list[tuple[str, str]]) -> dict[str, Any]:
@@ -374,3 +374,19 @@ def test_a_line_of_two_clubs_and_a_colon_score_is_read_whatever_the_clubs_names_
     assert _results(text) == [
         ("(SG) TSV Altbach", 1, 4, "(SG) SpVgg 1921 Neudorf"), ("JFG Obertal", 3, 3, "SC Heimat"),
     ]  # a fixture without a score and a score inside a sentence are not such lines
+
+
+def test_a_goalless_first_half_in_words_is_not_asked_as_a_result() -> None:
+    text = ("El Atlético Sur jugó contra el CD Norte. Con el empate a cero se llegó al final de los primeros "
+            "45 minutos. En la segunda parte marcó Lucía.")
+    assert _asked(text) == []
+    drawn = "El Atlético Sur y el CD Norte firmaron un empate a cero en un partido sin ocasiones."
+    assert _asked(drawn) == ["empate a cero"]  # the whole match, still asked
+
+
+def test_a_sheet_whose_reserve_side_carries_its_mark_gives_its_result() -> None:
+    players = ", ".join(f"Jugadora {n}" for n in "ABCDEFGHIJK")
+    text = (f"Alineaciones:\nAtlético Sur: {players}.\nCD Norte «B»: {players}.\n"
+            "Gol: 1-0 Lucía Pérez(59′)\nÁrbitra: Ana Gil.\nEl Atlético Sur sumó su primera victoria.\n")
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in sheet_results(clean(text).text)] == [
+        ("Atlético Sur", 1, 0, "CD Norte «B»")]
