@@ -390,3 +390,19 @@ def test_a_sheet_whose_reserve_side_carries_its_mark_gives_its_result() -> None:
             "Gol: 1-0 Lucía Pérez(59′)\nÁrbitra: Ana Gil.\nEl Atlético Sur sumó su primera victoria.\n")
     assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in sheet_results(clean(text).text)] == [
         ("Atlético Sur", 1, 0, "CD Norte «B»")]
+
+
+def test_a_keeper_a_scorers_list_gives_a_running_score_keeps_his_goal() -> None:
+    """From the eighth fresh batch: a keeper who took his side's penalties."""
+    text = (
+        "Bij Oostdorp voelde keeper Tom Smits zich goed, al won Westhoek met 1-2.\n\n"
+        "Oostdorp - Westhoek 1-2 (1-2). 4. Bas Kok 0-1, 9. Tom Smits 1-1 (pen.), 30. Bas Kok 1-2.\n\n"
+        "Bij Westhoek stond keeper Rik Vos, die twee keer redde.\n"
+    )
+    goals = [("Tom Smits", "Oostdorp"), ("Rik Vos", "Westhoek")]
+    value, warnings = refine(
+        MatchReport, {"matches": [_match("Oostdorp", "Westhoek", 1, 2, goals)]}, Grounder(clean(text)), CHECKS
+    )
+    kept = [g["player"] for g in value.model_dump(mode="json")["matches"][0]["goals"]]
+    assert "Tom Smits" in kept and "Rik Vos" not in kept  # the list names Smits with a score, Vos only saves
+    assert "scorer_is_coach_or_keeper" in {w.rule for w in warnings}
