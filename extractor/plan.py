@@ -73,12 +73,16 @@ class Step:
             (default: one). A task may skip a context the article cannot support.
         template: The prompt template key when it is not `name`: a step that asks an earlier
             step's question again with other contexts (a re-ask) shares that step's template.
+        with_previous: Asked together with the step before it: its contexts need only that
+            step's contexts, not its answers (it sees that step's contexts with ``None`` answers),
+            so a server with parallel slots answers both steps' questions in one batch.
     """
 
     name: str
     model: Callable[[dict[str, Any]], type[BaseModel]]
     contexts: Callable[[Answers, Grounder], Sequence[dict[str, Any]]] = field(default=lambda answers, grounder: [{}])
     template: str | None = None
+    with_previous: bool = False
 
     @property
     def template_name(self) -> str:

@@ -30,35 +30,54 @@ async def run_plan(
     rt: Any,
     ledger: Ledger,
 ) -> tuple[dict[str, Any], list[RecordWarning]]:
-    """Ask every step's questions in order; return the assembled result and the warnings."""
+    """Ask every step's questions in order; return the assembled result and the warnings.
+
+    Steps marked `with_previous` join the wave of the step before them: their contexts are
+    built from that step's contexts alone, and all the wave's questions are in flight at once.
+    """
     answers: Answers = {}
     warnings: list[RecordWarning] = []
-    for number, step in enumerate(plan.steps):
-        limit = asyncio.Semaphore(max(1, rt.settings.parallel_questions))
+    limit = asyncio.Semaphore(max(1, rt.settings.parallel_questions))
 
-        async def ask(context: dict[str, Any], step: Any = step, number: int = number, limit: Any = limit) -> Any:
-            messages = prompt.render_step(step.template_name, text, language, context)
-            async with limit:
-                try:
-                    return await structured_call(
-                        rt.client, rt.endpoint, rt.settings, messages, step.model(context), ledger, keep_messages=True
-                    )
-                except ModelOutputError as exc:
-                    if number == 0:
-                        raise
-                    return exc
+    async def ask(step: Any, context: dict[str, Any], first: bool) -> Any:
+        messages = prompt.render_step(step.template_name, text, language, context)
+        async with limit:
+            try:
+                return await structured_call(
+                    rt.client, rt.endpoint, rt.settings, messages, step.model(context), ledger, keep_messages=True
+                )
+            except ModelOutputError as exc:
+                if first:
+                    raise
+                return exc
 
-        contexts = list(step.contexts(answers, grounder))
-        values = await _all(ask(context) for context in contexts)
-        for context, value in zip(contexts, values, strict=True):
+    for wave in _waves(plan):
+        asked: list[tuple[Any, dict[str, Any]]] = []
+        for step in wave:
+            contexts = list(step.contexts(answers, grounder))
+            answers[step.name] = [(context, None) for context in contexts]  # what a `with_previous` step sees
+            asked += [(step, context) for context in contexts]
+        values = await _all(ask(step, context, step is plan.steps[0]) for step, context in asked)
+        for step in wave:
+            answers[step.name] = []
+        for (step, context), value in zip(asked, values, strict=True):
             if isinstance(value, ModelOutputError):  # in the questions' order, however they finished
                 path = f"{step.name}{_label(context)}"
                 warnings.append(RecordWarning(path=path, rule="question_failed", message=str(value)))
-        answers[step.name] = [
-            (context, None if isinstance(value, ModelOutputError) else value)
-            for context, value in zip(contexts, values, strict=True)
-        ]
+                value = None
+            answers[step.name].append((context, value))
     return plan.assemble(answers, grounder), warnings
+
+
+def _waves(plan: Plan) -> list[list[Any]]:
+    """The plan's steps grouped: each step, with the `with_previous` steps right after it."""
+    waves: list[list[Any]] = []
+    for step in plan.steps:
+        if step.with_previous and waves:
+            waves[-1].append(step)
+        else:
+            waves.append([step])
+    return waves
 
 
 async def _all(calls: Any) -> list[Any]:

@@ -4643,7 +4643,7 @@ PLAN = Plan(
         Step(name="results", model=_result_model, contexts=lambda answers, grounder: score_questions(grounder)),
         Step(name="results_wider", model=_result_model, contexts=_wider_questions, template="results"),
         Step(name="details", model=_details_model, contexts=_detail_contexts),
-        Step(name="goals_at", model=_goal_model, contexts=_goal_questions),
+        Step(name="goals_at", model=_goal_model, contexts=_goal_questions, with_previous=True),
     ),
     assemble=_assemble,
 )

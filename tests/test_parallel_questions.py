@@ -175,3 +175,58 @@ def test_bad_requests_get_a_400_and_the_server_keeps_answering(batched: LlamaSer
     assert status == 400 and "exceed context window of 2048" in reply["error"]["message"]
     status, reply = _ask(batched.base_url, _question("Which team won?", QUESTIONS["Which team won?"]))
     assert status == 200 and json.loads(reply["choices"][0]["message"]["content"]) == {"winner": "Brondby"}
+
+
+PROSE = (
+    "Ajax beat PSV 2-1 at the Johan Cruijff Arena on Sunday.\n"
+    "Steven Bergwijn made it 1-0 in the 10th minute with a low shot. Luuk de Jong levelled at 1-1 before the"
+    " break with a header. Davy Klaassen scored the winner to make it 2-1 late on.\n"
+)
+
+
+class StepModel(CountingModel):
+    """Answers each kind of staged question; notes which kinds were in flight together."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.respond = self._by_kind
+        self.current: list[str] = []
+        self.overlaps: set[frozenset[str]] = set()
+
+    @staticmethod
+    def _kind(messages: list[dict[str, Any]]) -> str:
+        question = str(messages[-1]["content"])
+        return "results" if "Is it the final result" in question else "goals_at" if "Who scored" in question \
+            else "details"
+
+    def _by_kind(self, messages: list[dict[str, Any]]) -> dict[str, Any]:
+        kind = self._kind(messages)
+        if kind == "results":
+            score = SCORE.search(str(messages[-1]["content"]))
+            home, away = int(score.group(1)), int(score.group(2))  # type: ignore[union-attr]
+            result = "final" if (home, away) == (2, 1) else "running"
+            return {"result": result, "home_team": "Ajax", "away_team": "PSV", "home_score": home, "away_score": away}
+        if kind == "details":
+            return {"competition": None, "venue": None, "goals": [], "cards": []}
+        return {"scorer": None, "team": "Ajax", "minute": None}
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        body = json.loads(request.content)
+        kind = self._kind(body["messages"]) if "messages" in body else "other"
+        self.current.append(kind)
+        self.overlaps.add(frozenset(self.current))
+        try:
+            return await super().handle_async_request(request)
+        finally:
+            self.current.remove(kind)
+
+
+async def test_running_score_questions_are_asked_together_with_the_match_question() -> None:
+    model = StepModel()
+    async with Session(model.settings(strategy="staged", parallel_questions=4), transport=model) as session:
+        record = await session.extract_text(PROSE, source="prose.txt")
+    assert record.status == "ok"
+    kinds = [StepModel._kind(body["messages"]) for body in model.requests]
+    assert "details" in kinds and "goals_at" in kinds
+    assert frozenset({"details", "goals_at"}) in model.overlaps  # one wave: the goals' questions need no details
+    assert all(kinds == {"results"} for kinds in model.overlaps if "results" in kinds)  # the results come first
