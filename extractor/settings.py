@@ -75,7 +75,8 @@ class Settings(BaseSettings):
     concurrency: int = Field(default=1, ge=1, le=256)
     parallel_questions: int = Field(
         default=4, ge=1, le=64,
-        description="Questions of one staged step in flight at once; the embedded server decodes this many together.",
+        description="Questions of one staged step in flight at once; the embedded server decodes up to this many "
+        "together (at most 8).",
     )
 
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)

@@ -230,3 +230,11 @@ async def test_running_score_questions_are_asked_together_with_the_match_questio
     assert "details" in kinds and "goals_at" in kinds
     assert frozenset({"details", "goals_at"}) in model.overlaps  # one wave: the goals' questions need no details
     assert all(kinds == {"results"} for kinds in model.overlaps if "results" in kinds)  # the results come first
+
+
+def test_the_embedded_server_gets_one_slot_per_parallel_question_up_to_its_cap() -> None:
+    from extractor.backends.embedded import MAX_SLOTS, server_config
+
+    assert server_config(Settings(backend="embedded")).parallel == 4
+    assert server_config(Settings(backend="embedded", parallel_questions=1)).parallel == 1  # llama-cpp-python's
+    assert server_config(Settings(backend="embedded", parallel_questions=64)).parallel == MAX_SLOTS == 8
