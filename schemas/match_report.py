@@ -1201,21 +1201,13 @@ def _role_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
         for g, goal in enumerate(match.get("goals") or []):
             player = goal.get("player") or ""
             role = _role_before(grounder, player) if player else None
-            if role and not _listed_with_score(grounder, player):  # a keeper who took the penalties scores
+            if role and _running_side(grounder, player) is None:  # a list's "7. Daan Fonken 1-2 (pen.)": he scored
                 message = f"the article calls {player!r} {role!r}: not a scorer"
                 findings.append(Finding(("matches", m, "goals", g), "scorer_is_coach_or_keeper", message))
             elif player and _only_saves(grounder, player):
                 message = f"every sentence naming {player!r} tells of a save: not a scorer"
                 findings.append(Finding(("matches", m, "goals", g), "scorer_only_saves", message))
     return findings
-
-
-def _listed_with_score(grounder: Grounder, player: str) -> bool:
-    """Whether a scorers list gives the player a running score: "7. Daan Fonken 1-2 (pen.)", "1-2 Fonken"."""
-    name = re.escape(fold_text(_surname(player)))
-    score = r"\d{1,2}\s?[-:]\s?\d{1,2}"
-    pattern = rf"(?<!\w){name}(?!\w)\s*\(?{score}(?!\d)|(?<![\d.,:/-]){score}\s+(?:\w+\s+){{0,3}}{name}(?!\w)"
-    return re.search(pattern, grounder.folded_text) is not None
 
 
 #: Words of a save: "sowohl Schuss als auch Nachschuss parierte", "saved", "reddede", "paró", "parò".

@@ -67,6 +67,8 @@ class Job:
     started: float = field(default_factory=time.perf_counter)
     first_token: float = 0.0  # when its prompt was read and its first token sampled
     together: int = 1  # most requests decoded in one step with it (itself included)
+    sampler: Any = None  # built on the request's thread, so a grammar that does not parse is a 400
+    greedy_grammar: bool = False  # `sampler` is the bare grammar: greedy, checked lazily
 
 
 @dataclass
@@ -78,8 +80,6 @@ class _Slot:
     job: Job | None = None
     pending: list[int] = field(default_factory=list)  # prompt tokens still to evaluate
     next_token: int | None = None  # sampled, not yet fed
-    sampler: Any = None
-    greedy_grammar: bool = False  # `sampler` is the bare grammar: greedy, checked lazily
     used: float = 0.0
 
 
@@ -158,7 +158,10 @@ class Engine:
         out = bytearray()
         buffer = ctypes.create_string_buffer(64)
         for token in tokens:
-            n = llama.llama_token_to_piece(self.vocab, token, buffer, 64, 0, False)
+            n = llama.llama_token_to_piece(self.vocab, token, buffer, len(buffer), 0, False)
+            if n < 0:  # a piece longer than the buffer: llama.cpp says how long
+                buffer = ctypes.create_string_buffer(-n)
+                n = llama.llama_token_to_piece(self.vocab, token, buffer, len(buffer), 0, False)
             out += buffer.raw[: max(n, 0)]
         return out.decode("utf-8", errors="replace")
 
@@ -177,8 +180,11 @@ class Engine:
             raise RequestError(f"Requested tokens ({len(tokens)}) exceed context window of {self.n_ctx}")
         asked = int(body.get("max_tokens") or 0)
         max_tokens = asked if 0 < asked and asked + len(tokens) < self.n_ctx else self.n_ctx - len(tokens)
-        return Job(tokens=tokens, max_tokens=max_tokens, grammar=_grammar(body.get("response_format")),
-                   temperature=float(body.get("temperature") or 0.0), seed=int(body.get("seed") or 0))  # fmt: skip
+        job = Job(tokens=tokens, max_tokens=max_tokens, grammar=_grammar(body.get("response_format")),
+                  temperature=float(body.get("temperature") or 0.0), seed=int(body.get("seed") or 0))  # fmt: skip
+        job.greedy_grammar = job.grammar is not None and job.temperature <= 0
+        job.sampler = _bare_grammar(self.vocab, job.grammar) if job.greedy_grammar else _sampler(self.vocab, job)
+        return job
 
     # -- scheduling ------------------------------------------------------------------
 
@@ -205,6 +211,7 @@ class Engine:
                 self._fail_all(f"the model server failed a step: {exc!r}")
                 for waiting in self.waiting:
                     waiting.error = "the model server failed a step"
+                    _free(waiting)
                     waiting.done.set()
                 self.waiting = []
 
@@ -243,12 +250,6 @@ class Engine:
             slot.cells = slot.cells[:keep]
         job.cached = keep
         slot.job, slot.pending, slot.next_token = job, job.tokens[keep:], None
-        try:
-            slot.greedy_grammar = job.grammar is not None and job.temperature <= 0
-            slot.sampler = _bare_grammar(self.vocab, job.grammar) if slot.greedy_grammar else _sampler(self.vocab, job)
-        except RequestError as exc:  # checked on the request's thread already; never kill the loop
-            job.error, slot.job, slot.pending = str(exc), None, []
-            job.done.set()
         slot.used = time.monotonic()
 
     def _step(self) -> None:
@@ -299,10 +300,10 @@ class Engine:
     def _sample(self, slot: _Slot, index: int) -> None:
         job = slot.job
         assert job is not None
-        if slot.greedy_grammar:
-            token = self._greedy_in_grammar(slot.sampler, index)
+        if job.greedy_grammar:
+            token = self._greedy_in_grammar(job.sampler, index)
         else:
-            token = llama.llama_sampler_sample(slot.sampler, self.ctx, index)
+            token = llama.llama_sampler_sample(job.sampler, self.ctx, index)
         job.first_token = job.first_token or time.perf_counter()
         if llama.llama_vocab_is_eog(self.vocab, token):
             self._finish(slot, "stop")
@@ -341,8 +342,8 @@ class Engine:
         job = slot.job
         assert job is not None
         job.finish_reason = reason
-        llama.llama_sampler_free(slot.sampler)
-        slot.job, slot.sampler, slot.next_token, slot.pending = None, None, None, []
+        _free(job)
+        slot.job, slot.next_token, slot.pending = None, None, []
         slot.used = time.monotonic()
         if self.verbose:  # one line per request; `extractor.backends.embedded.parse_perf_log` reads it
             now, read = time.perf_counter(), job.first_token or time.perf_counter()
@@ -358,9 +359,8 @@ class Engine:
                 llama.llama_memory_seq_rm(self.memory, slot.seq, -1, -1)
                 slot.cells = []
                 job = slot.job
-                if slot.sampler:
-                    llama.llama_sampler_free(slot.sampler)
-                slot.job, slot.sampler, slot.next_token, slot.pending = None, None, None, []
+                _free(job)
+                slot.job, slot.next_token, slot.pending = None, None, []
                 job.done.set()
 
 
@@ -396,13 +396,16 @@ def _bare_grammar(vocab: Any, grammar: str | None) -> Any:
     return sampler
 
 
+def _free(job: Job) -> None:
+    if job.sampler:
+        llama.llama_sampler_free(job.sampler)
+        job.sampler = None
+
+
 def _sampler(vocab: Any, job: Job) -> Any:
     chain = llama.llama_sampler_chain_init(llama.llama_sampler_chain_default_params())
     if job.grammar is not None:
-        grammar = llama.llama_sampler_init_grammar(vocab, job.grammar.encode("utf-8"), b"root")
-        if not grammar:
-            raise RequestError("the response format's grammar does not parse")
-        llama.llama_sampler_chain_add(chain, grammar)
+        llama.llama_sampler_chain_add(chain, _bare_grammar(vocab, job.grammar))
     if job.temperature <= 0:
         llama.llama_sampler_chain_add(chain, llama.llama_sampler_init_greedy())
     else:
@@ -441,8 +444,6 @@ def _handler(engine: Engine, alias: str) -> type[BaseHTTPRequestHandler]:
                 if body.get("stream"):
                     raise RequestError("streaming is not supported")
                 job = engine.job_for(body)
-                if job.grammar is not None:
-                    _sampler_check(engine.vocab, job)
             except (ValueError, TypeError, AttributeError) as exc:
                 self._send(400, {"error": {"message": str(exc), "type": "invalid_request_error"}})
                 return
@@ -464,10 +465,6 @@ def _handler(engine: Engine, alias: str) -> type[BaseHTTPRequestHandler]:
 
     return Handler
 
-
-def _sampler_check(vocab: Any, job: Job) -> None:
-    """Parse the grammar once on the request's thread, so a bad one is a 400, not a dead slot."""
-    llama.llama_sampler_free(_sampler(vocab, job))
 
 
 def main(argv: list[str] | None = None) -> None:
