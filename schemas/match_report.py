@@ -1237,6 +1237,8 @@ _AT_HOST = (
     r"|\b(?:gewinnt|gewann|siegt|siegte|verliert|verlor|unterliegt|unterlag|remis)\b[^.\n]{0,40}\b(?:in|bei|beim)"
     r"|\b(?:visita al?|en casa del?|en el campo del?|feudo del?)"
     r"|\b(?:in casa del(?:lo|la)?|sul campo del(?:lo|la)?|sul terreno del(?:lo|la)?|ospite del(?:lo|la)?)"
+    r"|\b(?:espugna|espugnano|espugnato|espugnando)(?:\s+(?:per\s+)?\d{1,2}\s*-\s*\d{1,2})?"  # "espugna 1-0 X"
+    r"(?:\s+il campo d(?:i|el(?:lo|la)?))?"
     r"|\b(?:chez|sur la pelouse d[eu]|dans l'antre d[eu])"
     r"|\b(?:op bezoek bij|uit bij|in de kuip bij|(?:derby|wedstrijd|duel|uitduel|topper) bij)"
     r"|\b(?:ude mod|ude over|udesejr over|på besøg hos|udekampe?n? mod|på udebane (?:mod|over|hos))"
@@ -2305,11 +2307,14 @@ _HEADER_SCORES = re.compile(
     re.MULTILINE,
 )
 #: A line that is only two clubs across a spaced dash and a colon score, whatever the clubs' names hold
-#: (brackets, a year, abbreviations): "(SG) Spfrd. Sailauf – (SG) SpVgg 1924 Niedernberg 2:6 (1:3)".
+#: (brackets, a year, abbreviations): "(SG) Spfrd. Sailauf – (SG) SpVgg 1924 Niedernberg 2:6 (1:3)"; also
+#: a match page's header with its league before a colon, a comma before the score and the place after
+#: it: "Frauen A-Klasse 05: FC Geisenfeld – SG FC Wackerstein/TV Münchsmünster, 2:3 (2:0), Geisenfeld".
 _CLUB_ANY = r"[(]?[A-ZÀ-ÞØÆÅ][^\n–:;,!?]{1,48}?"
 _DASHED_LINE = re.compile(
-    rf"^[ \t]*(?P<home>{_CLUB_ANY})[ \t]+[–-][ \t]+(?P<away>{_CLUB_ANY})[ \t]+(?P<hs>\d{{1,2}}):(?P<as>\d{{1,2}})"
-    r"(?:[ \t]*\(\d{1,2}:\d{1,2}\))?[ \t]*$",
+    r"^[ \t]*(?:[A-ZÀ-ÞØÆÅ][^\n:–]{1,40}:[ \t]+)?"
+    rf"(?P<home>{_CLUB_ANY})[ \t]+[–-][ \t]+(?P<away>{_CLUB_ANY})(?:,[ \t]*|[ \t]+)(?P<hs>\d{{1,2}}):(?P<as>\d{{1,2}})"
+    r"(?:[ \t]*\(\d{1,2}:\d{1,2}\))?(?:,[ \t]*[A-ZÀ-ÞØÆÅ][^\n,:;]{1,30})?[ \t]*$",
     re.MULTILINE,
 )
 #: A scoreboard a page stacks on three lines (a table flattened): "LENS |", "2 - 0 |", "REIMS |".
@@ -2361,13 +2366,22 @@ def listed_results(text: str) -> list[MatchStub]:
 
 #: A line-up line of a match sheet: "Amanecer: Roberto, Miralles, Willy, ...", "SPAL (4231): Tonozzi; ...".
 _LINEUP = re.compile(
-    r"^[ \t]*(?P<team>[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*|de|del|la|le|van|von|di|da)){0,4}"
+    r"^[ \t]*(?:\((?P<lead>\d{1,2})\)[ \t]*|(?P<led>\d{1,2})[ \t]*[–-][ \t]*)?"  # "(1) Atlético de Madrid: Marcos, ..."
+    r"(?P<team>[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&-]*|de|del|la|le|van|von|di|da)){0,4}"
     r"(?:[ ][«\"“][\w ]{1,6}[»\"”])?)"  # "Real Madrid CF «B»: Laia López, ...": a reserve side's mark
     r"[ \t]*(?:\([^()\n]{0,12}\))?[ \t]*(?::|[ \t]-(?=[ \t])|(?<=[ \t])(?P<count>\d{1,2})(?=[ \t]))"  # "LOCRI - ..."
     r"[ \t]*(?P<body>[^\n]+)$",  # "PEÑA SPORT 1 Samuel, Sádaba, ...": the club's goals before its eleven
     re.MULTILINE,
 )
 _LINEUP_ITEMS = 8  # a team's eleven, separated by commas, semicolons or dashes (a few joined by "y", "e")
+_LED_ITEMS = 3  # a line-up led by its club's goals ("3 – Portonovo SD: María, ...") may wrap after a few names
+
+
+def _led(hit: re.Match[str]) -> int | None:
+    """The goals a line-up line writes before its club ("(1) Atlético de Madrid: ...", "3 – Portonovo SD: ...")."""
+    count = hit["lead"] or hit["led"]
+    return int(count) if count is not None else None
+
 _NOT_A_LINEUP = _words(
     "arbitro", "árbitro", "referee", "schiedsrichter", "scheidsrechter", "dommer", "arbitre", "incidencias", "note",
     "notes", "spettatori", "zuschauer", "attendance", "ammoniti", "espulsi", "tore", "goles", "gol", "buts", "reti",
@@ -2380,7 +2394,8 @@ def _lineups(text: str) -> tuple[re.Match[str], re.Match[str]] | None:
     """A match sheet's two line-up lines, home first, a few lines apart; None where there are not two."""
     lineups = [
         hit for hit in _LINEUP.finditer(text)
-        if len(re.findall(r"[,;]|\s[-–]\s", hit["body"])) + 1 >= _LINEUP_ITEMS
+        if len(re.findall(r"[,;]|\s[-–]\s", hit["body"])) + 1
+        >= (_LED_ITEMS if _led(hit) is not None else _LINEUP_ITEMS)
         and not _NOT_A_LINEUP.match(fold_text(hit["team"]))
     ]  # fmt: skip
     if len(lineups) < 2:
@@ -2416,6 +2431,10 @@ def sheet_results(text: str) -> list[MatchStub]:
     if not lineups:
         return []
     home, away = lineups
+    led = _led(home), _led(away)
+    if led[0] is not None and led[1] is not None:  # "(1) Atlético de Madrid: ..." over "(3) Real Valladolid: ..."
+        names = [_unshouted(hit["team"].strip(), text) for hit in (home, away)]
+        return [MatchStub(home_team=names[0], away_team=names[1], home_score=led[0], away_score=led[1])]
     stacked = _stacked_score(text, home.start(), home["team"], away["team"])
     if stacked is not None:  # "sant'agostino", "1", "del duca grama", "1" above "SANT'AGOSTINO: Costantino, ..."
         names = [_unshouted(hit["team"].strip(), text) for hit in (home, away)]
@@ -3116,7 +3135,24 @@ def _is_club(grounder: Grounder, team: str) -> bool:
 
     Not the word for the match either ("Kampen i Aarhus endte 1-1": "Kampen" is the match, not the opponent).
     """
-    return fold_text(team) not in _MATCH_WORDS and bool(_club_mentions(grounder, team))
+    folded = fold_text(team)
+    if folded in _MATCH_WORDS or folded in _SQUAD_WORDS or _PLACE_WORD.search(folded):
+        return False
+    return bool(_club_mentions(grounder, team))
+
+
+#: A squad of a club, not a club: "SENIORS 1:4-ECHENEVEX:2" on a club's own site is its first team.
+_SQUAD_WORDS = frozenset(
+    {"seniors", "senior", "seniors 1", "seniors 2", "juniors", "reserves", "reserve", "equipe 1", "equipe 2",
+     "l'equipe 2", "first team", "u19", "u17", "u21", "u23", "a-junioren", "b-junioren", "talenter", "damen",
+     "herren", "frauen", "femenino", "juvenil", "cadete", "allievi", "primavera", "jeugd"}
+)  # fmt: skip
+#: A ground or a street, not a club: "på Peter Bangs Vej" (a training ground's road), "Hampden Park" is a
+#: stadium too but "Park" also ends clubs' names ("Queen's Park"), so it is not here.
+_PLACE_WORD = re.compile(
+    r"(?:vej|gade|strasse|straße|stadion|sportpark)$"
+    r"|\b(?:alle|road|street|lane|avenue|calle|rue|laan|straat|weg|estadio|stadio|stadium|arena)\b"
+)  # not "stade": it opens clubs' names ("Stade Rennais")
 
 
 def _club_mentions(grounder: Grounder, team: str) -> list[tuple[int, int]]:

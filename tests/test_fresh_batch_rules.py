@@ -406,3 +406,49 @@ def test_a_keeper_a_scorers_list_gives_a_running_score_keeps_his_goal() -> None:
     kept = [g["player"] for g in value.model_dump(mode="json")["matches"][0]["goals"]]
     assert "Tom Smits" in kept and "Rik Vos" not in kept  # the list names Smits with a score, Vos only saves
     assert "scorer_is_coach_or_keeper" in {w.rule for w in warnings}
+
+
+def test_a_match_pages_header_with_its_league_a_comma_before_the_score_and_the_place() -> None:
+    """From the ninth fresh batch: a regional FA's match page (the prose writes the score winner first)."""
+    text = (
+        "Frauen Kreisklasse 3: SV Talheim – SG Oberdorf/TSV Au, 1:4 (1:0), Talheim\n"
+        "SG Oberdorf/TSV Au siegte beim SV Talheim mit 4:1.\n"
+    )
+    assert _results(text) == [("SV Talheim", 1, 4, "SG Oberdorf/TSV Au")]
+    assert _results("Bezirksliga: SV Talheim – TSV Au, 2:2\n") == [("SV Talheim", 2, 2, "TSV Au")]
+    assert _results("Vorschau: SV Talheim – TSV Au, Sonntag\n") == []  # a fixture has no score
+
+
+def test_line_ups_led_by_each_clubs_goals_give_the_result() -> None:
+    """From the ninth fresh batch: Spanish match sheets whose line-ups open with the club's goals."""
+    dashed = (
+        "Ficha técnica:\n3 – Atlético Sur: Ana, Bea, Carla, Dora, Eva, Fani, Gala, Hebe, Inés, Julia y Kira.\n"
+        "2 – CD Norte: Lola, Mara, Nora, Olga, Pía, Rita, Sara, Tea, Uxía, Vera y Zoe.\nGoles: 0-1: Sara, min. 39\n"
+    )
+    wrapped = (
+        "Ficha técnica\n(1) Atlético Sur: Marcos, Mendo, Graciano,\nSamuel, Luis, Borja, Meji (Mario, min. 83).\n"
+        "(3) CD Norte: Sergio, Fran, Jordi,\nJuando, Ruba, Pesca, Zubi (Marcos, min. 85).\nÁrbitro: Torres.\n"
+    )
+    for text, score in ((dashed, (3, 2)), (wrapped, (1, 3))):
+        stubs = sheet_results(clean(text).text)
+        assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in stubs] == [
+            ("Atlético Sur", *score, "CD Norte")
+        ]
+    numbered = "1 - Atlético Sur: 3 puntos, 2 goles.\n2 - CD Norte: 1 punto, 1 gol.\n"
+    assert sheet_results(clean(numbered).text) == []  # a numbered table is no line-up
+
+
+def test_a_road_or_a_squads_name_is_no_club() -> None:
+    """From the ninth fresh batch: a training ground's road and a club site's 'SENIORS 1' taken for clubs."""
+    text = (
+        "I U19 Ligaen var vores spillere på besøg på Nørre Parkvej i Odense, hvor OB tog imod. "
+        "Vi tabte desværre med 3-2 på Nørre Parkvej.\n"
+    )
+    assert _assembled(text, "3-2", home_team="OB", away_team="Nørre Parkvej", home_score=3, away_score=2) == []
+    french = "SENIORS 1:4-VALLIÈRES:2\nLes Seniors ont battu Vallières, 4-2, dimanche.\n"
+    assert _assembled(french, "4-2", home_team="Seniors", away_team="Vallières", home_score=4, away_score=2) == []
+    kept = _assembled(
+        "Le Stade Rennais a battu Vallières 4-2 au Roazhon Park.\n", "4-2",
+        home_team="Stade Rennais", away_team="Vallières", home_score=4, away_score=2,
+    )
+    assert [(m["home_team"], m["away_team"]) for m in kept] == [("Stade Rennais", "Vallières")]
