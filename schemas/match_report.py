@@ -327,24 +327,33 @@ def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None 
     if any({int(hit["first"]), int(hit["second"])} == {home, away} and int(hit["first"]) + int(hit["second"])
            == home + away for hit in _WORDED_SCORE.finditer(text)):  # fmt: skip
         return True
-    if teams is not None:
-        first, second = (re.escape(fold_text(team)) for team in teams)
-        for a, x, b, y in ((first, home, second, away), (second, away, first, home)):
-            if re.search(rf"{a}\s+{x}\s?[-–]\s?{b}\s+{y}(?!\d)", text):
-                return True
-            if re.search(rf"{a}\s?:\s?{x}\s+(?:[-–,;]\s?)?{b}\s?:\s?{y}(?!\d)", text):
-                return True  # "brest : 2 ac ajaccio : 1"
-            if re.search(rf"(?:^|\n)[ \t]*{a}[ \t]+{x}[ \t]+{b}[ \t]+{y}[ \t]*(?:\n|$)", text):
-                return True  # a header line "llanrhaeadr ym mochnant 2 dolgellau 3"
-            if re.search(rf"{a}\s*\n\s*{x}\s*\n\s*{b}\s*\n\s*{y}\s*(?:\n|$)", text):
-                return True  # a score block, a line each: "sant'agostino" / "1" / "del duca grama" / "1"
-        sides = ((first, home), (second, away))
-        if all(re.search(rf"{team}\s\(\d{{1,2}}\)\s{goals}(?!\d)", text) for team, goals in sides):
-            return True  # a wire summary's sides: "crystal palace (0) 1 ... brentford (0) 1"
+    if teams is not None and _split_by_teams(text, home, away, teams):
+        return True
     if home == away == 0:
         return _GOALLESS.search(text) is not None
     if sorted((home, away)) == [0, 1]:
         return _ONLY_GOAL.search(text) is not None
+    return False
+
+
+def _split_by_teams(text: str, home: int, away: int, teams: tuple[str, str]) -> bool:
+    """Whether the folded `text` writes the score with each team's goals beside its name."""
+    first, second = (re.escape(fold_text(team)) for team in teams)
+    for a, x, b, y in ((first, home, second, away), (second, away, first, home)):
+        if re.search(rf"{a}\s+{x}\s?[-–]\s?{b}\s+{y}(?!\d)", text):
+            return True
+        if re.search(rf"{a}\s?:\s?{x}\s+(?:[-–,;]\s?)?{b}\s?:\s?{y}(?!\d)", text):
+            return True  # "brest : 2 ac ajaccio : 1"
+        if re.search(rf"(?:^|\n)[ \t]*{a}[ \t]+{x}[ \t]+{b}[ \t]+{y}[ \t]*(?:\n|$)", text):
+            return True  # a header line "llanrhaeadr ym mochnant 2 dolgellau 3"
+        if re.search(rf"{a}\s*\n\s*{x}\s*\n\s*{b}\s*\n\s*{y}\s*(?:\n|$)", text):
+            return True  # a score block, a line each: "sant'agostino" / "1" / "del duca grama" / "1"
+    sides = ((first, home), (second, away))
+    if all(re.search(rf"{team}\s\(\d{{1,2}}\)\s{goals}(?!\d)", text) for team, goals in sides):
+        return True  # a wire summary's sides: "crystal palace (0) 1 ... brentford (0) 1"
+    if all(re.search(rf"(?:^|\n)[ \t]*(?:\({goals}\)|{goals}[ \t]*[-–])[ \t]*{team}[ \t]*:", text)
+           for team, goals in sides):  # fmt: skip
+        return True  # line-ups led by each club's goals: "3 – portonovo sd: maria, ..." / "(1) atletico: ..."
     return False
 
 
@@ -3246,6 +3255,9 @@ _RED_HEAD = (
 _CARDS_HEAD = re.compile(
     _HEAD_START + rf"(?P<kind>(?i:{_RED_HEAD}|{_YELLOW_HEAD}))[ \t]?:[ \t]*", re.MULTILINE
 )
+#: An Italian sheet's notes name the booked and the sent off without a colon: "NOTE: Ammoniti Santi, Pozzi.
+#: Espulso Di Stasio." (a name follows at once).
+_BARE_CARDS_HEAD = re.compile(r"(?:^|(?<=[.:;]))[ \t]*(?P<kind>Ammonit[io]|Espuls[io])[ \t]+(?=[A-ZÀ-Þ])", re.MULTILINE)
 #: "... . Ast: 14.438", "Exp:"; not a name before a running score ("67. Baumgartlinger 0:2")
 _NEXT_HEAD = re.compile(r"(?:[.;]\s+|\s+)(?=[A-ZÀ-Þ][\w.]*(?:[ -][^\W\d]\w*)?\s?:(?!\d))")
 _SECOND_YELLOW_TEXT = re.compile(
@@ -3691,6 +3703,9 @@ def _card_lines(text: str) -> tuple[tuple[int, str, str], ...]:
     found = [
         (hit.start(), hit.group("kind").casefold(), _line_body(text, hit.end())) for hit in _CARDS_HEAD.finditer(text)
     ]
+    for hit in _BARE_CARDS_HEAD.finditer(text):  # "NOTE: Ammoniti Santi, Pozzi, Boilini. Espulso Di Stasio."
+        stops = [i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
+        found.append((hit.start(), hit.group("kind").casefold(), text[hit.end() : min([*stops, len(text)])]))
     for hit in _CARD_SENTENCE.finditer(text):
         stops = [i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
         body = _sided(_STAFF_CARD.sub("", text[hit.end() : min([*stops, len(text)])]))
@@ -3869,7 +3884,7 @@ def line_facts(
         owner = _match_of_line(text, position, stubs) or _match_by_running_scores(entries, stubs)
         if owner is not stub:
             continue
-        found = _line_goals(entries, stub, hints)
+        found = _line_goals(entries, stub, {**(hints or {}), **_lineup_hints(entries, stub, text)})
         if found is not None:
             goals = [*(goals or []), *found]
     cards: list[dict[str, Any]] | None = None
@@ -3946,6 +3961,17 @@ def _lineup_bodies(team: str, text: str) -> tuple[str, ...]:
         if len(re.findall(r"[,;]", body)) >= _LINEUP_ITEMS - 1:
             bodies.append(body)
     return tuple(bodies)
+
+
+def _lineup_hints(entries: list[_Entry], stub: MatchStub, text: str) -> dict[str, str]:
+    """Surname -> team for a scorers line's untagged scorers whom one line-up names ("RETI: 17' Piccolo, ...")."""
+    hints = {}
+    for entry in entries:
+        if entry.player and not entry.own_goal:
+            team = _lineup_team(entry.player, stub, text)
+            if team is not None:
+                hints[_surname(entry.player)] = team
+    return hints
 
 
 def _lineup_of(stub: MatchStub, text: str, player: str) -> str | None:

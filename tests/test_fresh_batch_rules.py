@@ -10,9 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 from extractor.cleaning import clean
-from extractor.grounding import Grounder
+from extractor.grounding import Grounder, fold_text
 from extractor.salvage import refine
-from schemas.match_report import CHECKS, PLAN, MatchReport, listed_results, score_questions, sheet_results
+from schemas.match_report import (
+    CHECKS,
+    PLAN,
+    MatchReport,
+    listed_results,
+    score_questions,
+    score_stated,
+    sheet_results,
+)
 
 
 def _match(home: str, away: str, hs: int, as_: int, goals: list[tuple[str, str]]) -> dict[str, Any]:
@@ -434,6 +442,9 @@ def test_line_ups_led_by_each_clubs_goals_give_the_result() -> None:
         assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in stubs] == [
             ("Atlético Sur", *score, "CD Norte")
         ]
+    folded = fold_text(dashed)
+    assert score_stated(folded, 3, 2, ("Atlético Sur", "CD Norte"))  # the sheet states it: the check keeps it
+    assert not score_stated(folded, 2, 3, ("Atlético Sur", "CD Norte"))
     numbered = "1 - Atlético Sur: 3 puntos, 2 goles.\n2 - CD Norte: 1 punto, 1 gol.\n"
     assert sheet_results(clean(numbered).text) == []  # a numbered table is no line-up
 
@@ -452,3 +463,24 @@ def test_a_road_or_a_squads_name_is_no_club() -> None:
         home_team="Stade Rennais", away_team="Vallières", home_score=4, away_score=2,
     )
     assert [(m["home_team"], m["away_team"]) for m in kept] == [("Stade Rennais", "Vallières")]
+
+
+def test_an_untagged_scorers_line_takes_each_scorers_team_from_the_line_ups() -> None:
+    """From the ninth fresh batch: an Italian sheet whose goals line names no team, and its notes' cards."""
+    from schemas.match_report import MatchStub, line_facts
+
+    text = clean(
+        "MONTEVERDE – SAN PIERO 2-1\n"
+        "MONTEVERDE: Galli, Conti, Pesce, Verdi, Fabbri, Neri, Bruni, Sarti, Prati (51′ Fini), Dini, Bedin. All. Rossi\n"
+        "SAN PIERO: Boldi, Santini, Pozzo, Riva, Sala (46′ Furlan), Coli, Jaki, Cazza, Picco, Colle, Nico. All. Ferri.\n"
+        "RETI: 17′ Picco, 22′ Dini, 25′ Sarti\n"
+        "NOTE: Ammoniti Santini, Pozzo, Bruni. Espulso Dini. Recupero 1′ e 4′.\n"
+    ).text
+    stub = MatchStub(home_team="Monteverde", away_team="San Piero", home_score=2, away_score=1)
+    goals, cards = line_facts(stub, [stub], text)
+    assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [
+        ("Picco", "San Piero", 17), ("Dini", "Monteverde", 22), ("Sarti", "Monteverde", 25),
+    ]
+    assert [(c["player"], c["card"]) for c in cards or []] == [
+        ("Santini", "yellow"), ("Pozzo", "yellow"), ("Bruni", "yellow"), ("Dini", "red"),
+    ]
