@@ -471,8 +471,10 @@ def test_an_untagged_scorers_line_takes_each_scorers_team_from_the_line_ups() ->
 
     text = clean(
         "MONTEVERDE – SAN PIERO 2-1\n"
-        "MONTEVERDE: Galli, Conti, Pesce, Verdi, Fabbri, Neri, Bruni, Sarti, Prati (51′ Fini), Dini, Bedin. All. Rossi\n"
-        "SAN PIERO: Boldi, Santini, Pozzo, Riva, Sala (46′ Furlan), Coli, Jaki, Cazza, Picco, Colle, Nico. All. Ferri.\n"
+        "MONTEVERDE: Galli, Conti, Pesce, Verdi, Fabbri, Neri, Bruni, Sarti, Prati (51′ Fini), Dini, Bedin."
+        " All. Rossi\n"
+        "SAN PIERO: Boldi, Santini, Pozzo, Riva, Sala (46′ Furlan), Coli, Jaki, Cazza, Picco, Colle, Nico."
+        " All. Ferri.\n"
         "RETI: 17′ Picco, 22′ Dini, 25′ Sarti\n"
         "NOTE: Ammoniti Santini, Pozzo, Bruni. Espulso Dini. Recupero 1′ e 4′.\n"
     ).text
