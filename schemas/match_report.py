@@ -407,6 +407,7 @@ _GOAL_WORDS = _word_starts(
     "netz", "führung", "doppelpack", "anschluss",
     "mål", "udlign", "straffe", "sparke", "hovedstød", "reducer", "føring", "bragte",
     "doelpunt", "scoor", "kopt", "gelijkmaker", "treffer", "strafschop", "benut", "winnende", "maakte", "voorsprong",
+    "binnen", "rondde",  # "schoot Van Beek binnen", "Hij rondde keurig af"
     "gol", "marc", "anot", "tanto", "penal", "empat", "remat", "cabez", "golazo", "adelant", "igual",
     "but", "marqu", "égalis", "frapp", "tête", "inscri", "ouvr", "doubl", "égalis", "réduit",
     "rete", "reti", "segn", "rigore", "pareggi", "raddopp", "testa", "sblocc", "realizz", "insacc", "firma",
@@ -1216,7 +1217,34 @@ def _role_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             elif player and _only_saves(grounder, player):
                 message = f"every sentence naming {player!r} tells of a save: not a scorer"
                 findings.append(Finding(("matches", m, "goals", g), "scorer_only_saves", message))
+            elif player and _only_substituted(grounder, player):
+                message = f"every sentence naming {player!r} tells of a substitution: not a scorer"
+                findings.append(Finding(("matches", m, "goals", g), "scorer_only_substituted", message))
     return findings
+
+
+#: Words of a substitution: "Ersetzt wurden sie von Sabrina Reichert und Laura Kiefner", "came on for".
+_SUBSTITUTION_WORDS = _word_starts(
+    "ersetzt", "eingewechselt", "ausgewechselt", "kam für", "kam fur", "replaced", "brought on", "taken off",
+    "sostituit", "al posto di", "vervangen", "gewisseld", "indskiftet", "udskiftet", "skiftet ud", "skiftet ind",
+    "sustituid", "entró por", "entro por", "relevó", "relevo a", "remplacé", "remplace par",
+)  # fmt: skip  (verbs only: "late substitute X broke the deadlock" and "invaller X" may still score)
+_GOAL_WORDS_NEAR = _word_starts(
+    "tor", "treffer", "traf", "trifft", "goal", "scor", "net", "deadlock", "opener", "winner", "equalis", "mål",
+    "gol", "marc", "anot", "rete", "segn", "but", "doelpunt", "raak", "ausgleich", "führung", "fuhrung",
+)  # fmt: skip
+
+
+def _only_substituted(grounder: Grounder, player: str) -> bool:
+    """Whether every sentence naming the player tells of a substitution and none of a goal."""
+    text = grounder.folded_text
+    sentences = {
+        text[_sentence_start(text, start, _stop_before) : _sentence_end(text, end)]
+        for start, end in _mentions(grounder, player)
+    }
+    return bool(sentences) and all(
+        _SUBSTITUTION_WORDS.search(sentence) and not _GOAL_WORDS_NEAR.search(sentence) for sentence in sentences
+    )
 
 
 #: Words of a save: "sowohl Schuss als auch Nachschuss parierte", "saved", "reddede", "paró", "parò".
@@ -1224,6 +1252,12 @@ _SAVE_WORDS = _word_starts(
     "parierte", "pariert", "parieren", "hielt den", "hält den", "saved", "saves", "parried", "palmed", "denied",
     "reddede", "reddet", "redder", "redning", "keerde", "stopte de", "redde de", "paró", "atajó", "detuvo", "parò",
     "parata", "salvataggio", "respinse", "neutralizzò", "arrêta", "arrête", "repoussa", "détourna",
+    "verwerkt door", "gestopt door", "onschadelijk",
+)  # fmt: skip
+#: Words of a chance that came to nothing: "met kansen voor Milan Brüggemann en Jeremy de Graaf".
+_CHANCE_WORDS = _word_starts(
+    "kans", "kansen", "chance", "chancen", "ocasión", "ocasion", "occasione", "occasioni", "occasion", "chancer",
+    "missed", "miss", "vergab", "vergeben", "miste", "brændte", "sbagli", "falló", "fallo", "manqu", "rata",
 )  # fmt: skip
 
 
@@ -1234,7 +1268,12 @@ def _only_saves(grounder: Grounder, player: str) -> bool:
         text[_sentence_start(text, start, _stop_before) : _sentence_end(text, end)]
         for start, end in _mentions(grounder, player)
     }
-    return bool(sentences) and all(_SAVE_WORDS.search(sentence) for sentence in sentences)
+    return (
+        bool(sentences)
+        and all(_SAVE_WORDS.search(sentence) or _CHANCE_WORDS.search(sentence) for sentence in sentences)
+        and any(_SAVE_WORDS.search(sentence) for sentence in sentences)
+        and not any(_GOAL_WORDS_NEAR.search(sentence) for sentence in sentences)
+    )
 
 
 #: Words before a team's name that make it the host: "won 2-0 at Napoli", "gewinnt 2:0 in Köln",
@@ -1670,6 +1709,11 @@ _HALF_TIME_WORDS = _whole_words(
     "half-time", "half time", "halftime", "ht", "pause", "pausestilling", "halbzeit", "zur pause", "mi-temps",
     "descanso", "intervallo", "pauze", "ruststand",
 )  # fmt: skip
+#: The score at the break, told after it in its sentence: "1-1 blev dermed cifrene ved pausen".
+_AT_THE_BREAK = _whole_words(
+    "ved pausen", "til pausen", "i pausen", "bij rust", "bij de rust", "in der pause", "al descanso",
+    "all'intervallo", "alla pausa", "à la pause",
+)  # fmt: skip
 #: A minute right after a score makes it a running score: "0:1 (39.)", "(1-1, 74e)".
 _MINUTE_NEXT = re.compile(r"\s*[(,]\s*\d{1,3}\s*(?:[.'’′]|e\b|min)")
 #: Dutch running scores: "kwam Volendam verdiend op 1-0", "stond het alweer 1-1" (the score at that moment).
@@ -1897,6 +1941,7 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
         or _LAST_MEETING.search(text, _sentence_start(text, max(0, sentence - 2)), hit.start())  # "voor het laatst"
         or _word_next_to(text, scores, starts, number, _SHOOTOUT_WORDS, 14, 14)  # "8-7 tab", "tanda de penaltis (1-3)"
         or _word_next_to(text, scores, starts, number, _HALF_TIME_WORDS, 20, 20)  # "Pausestilling: 1-1"
+        or _word_next_to(text, scores, starts, number, _AT_THE_BREAK, 0, 32)  # "1-1 blev ... cifrene ved pausen"
     )
 
 
@@ -2333,6 +2378,52 @@ _STACKED_RESULT = re.compile(
     re.MULTILINE,
 )
 _SHOUTED = re.compile(r"^[A-ZÀ-Þ]{5,}$")  # "TABELLINO": a section label, not a club
+
+
+#: A club in a round-up's sentence: capitalised words, a few joined by "de"/"di" ("Eugenio Coscarello Castrolibero").
+_PROSE_CLUB = r"[A-ZÀ-ÞØÆÅ][\w'’-]+(?:[ ](?:(?:de|di|del|de la)[ ])?[A-ZÀ-ÞØÆÅ][\w'’-]+){0,3}"
+_OF = r"(?:del|della|dello|dell['’]\s?|de la|de l['’]\s?|del|de|di)\s*"  # "del Lecce", "dell’Independent"
+#: Round-up idioms that pair a score with its two clubs and say who hosted (Italian, Spanish):
+#: "il 6-1 esterno del Lecce sul campo del Crotone" (the club whose result it is, the visitor, won: a score
+#: written lower first, "el 0-2 del Rayo en el campo del Getafe", could be either's and is not read);
+#: "lo 0-0 tra Molfetta ed Eugenio Coscarello Castrolibero" (first named is home, no host told).
+_ROUNDUP_IDIOMS = (
+    re.compile(
+        rf"\b(?:il|lo|l['’]|el)\s?(?P<as>\d{{1,2}})-(?P<hs>\d{{1,2}})\s+(?:esterno\s+|a domicilio\s+)?{_OF}"
+        rf"(?P<away>{_PROSE_CLUB})\s+(?:sul campo|in casa|sul terreno|en el campo|en casa|en el feudo)\s+{_OF}"
+        rf"(?P<home>{_PROSE_CLUB})"
+    ),
+    re.compile(
+        rf"\b(?:lo|il|l['’]|el)\s?(?P<hs>\d{{1,2}})-(?P<as>\d{{1,2}})\s+(?:tra|fra|entre)\s+(?:il |la |l['’]|el )?"
+        rf"(?P<home>{_PROSE_CLUB})\s+(?:ed?|y)\s+(?:il |la |l['’]|el )?(?P<away>{_PROSE_CLUB})"
+    ),
+    # "Vis Mediterranea – che espugna 1-0 Frosinone": the winner took the other's ground
+    re.compile(
+        rf"(?P<away>{_PROSE_CLUB})\s*[–,-]?\s+che\s+espugna\s+(?:per\s+)?(?P<as>\d{{1,2}})-(?P<hs>\d{{1,2}})\s+"
+        rf"(?:il campo d(?:i|el(?:lo|la)?)\s+|il |la |l['’])?(?P<home>{_PROSE_CLUB})"
+    ),
+    # "il Villaricca, che piega 4-1 il Montespaccato": no host told, the first named is home
+    re.compile(
+        rf"(?P<home>{_PROSE_CLUB})\s*[–,-]?\s+che\s+(?:piega|batte|supera|travolge|regola)\s+(?:per\s+)?"
+        rf"(?P<hs>\d{{1,2}})-(?P<as>\d{{1,2}})\s+(?:il |la |lo |l['’]|gli |le )?(?P<away>{_PROSE_CLUB})"
+    ),
+)
+
+
+def idiom_results(text: str) -> list[MatchStub]:
+    """Results a round-up's idiom states with both clubs and the host (`_ROUNDUP_IDIOMS`)."""
+    found = []
+    for pattern in _ROUNDUP_IDIOMS:
+        for hit in pattern.finditer(text):
+            home, away = hit["home"].strip(), hit["away"].strip()
+            if same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:
+                continue
+            winner = {_ROUNDUP_IDIOMS[0]: "as", _ROUNDUP_IDIOMS[2]: "as", _ROUNDUP_IDIOMS[3]: "hs"}.get(pattern)
+            if winner is not None and int(hit[winner]) < int(hit["hs" if winner == "as" else "as"]):
+                continue  # "il pesante 0-4 del Crotone sul campo del Lecce": whose 4 is not for code to guess
+            stub = MatchStub(home_team=home, away_team=away, home_score=int(hit["hs"]), away_score=int(hit["as"]))
+            found.append(stub)
+    return found
 
 
 def _named_twice(club: str, text: str) -> bool:
@@ -2948,6 +3039,7 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
     seen: set[frozenset[str]] = set()
     text = grounder.cleaned.text
     listed = [*(stub for stub, _, _ in summary_results(text)), *listed_results(text)]
+    listed += [stub for stub in idiom_results(text) if not any(_shares_team(stub, other) for other in listed)]
     listed += [stub for stub in sheet_results(text) if not any(_shares_team(stub, other) for other in listed)]
     joined = {team_key(f"{s.home_team} {s.away_team}") for s in listed}
     strong, weak, said = _final_results(answers, grounder)

@@ -486,3 +486,54 @@ def test_an_untagged_scorers_line_takes_each_scorers_team_from_the_line_ups() ->
     assert [(c["player"], c["card"]) for c in cards or []] == [
         ("Santini", "yellow"), ("Pozzo", "yellow"), ("Bruni", "yellow"), ("Dini", "red"),
     ]
+
+
+def test_a_player_named_only_as_brought_on_is_no_scorer_and_a_score_at_the_break_is_not_asked() -> None:
+    """From the ninth fresh batch: a substitute taken for a scorer, a half-time score told after it."""
+    text = (
+        "SV Talheim unterlag der SG Au mit 1:2. Lena Maier brachte Talheim in der 22. Minute in Führung. In der"
+        " 29. Minute nahm der Trainer zwei Spielerinnen vom Feld. Ersetzt wurden sie von Sara Graf und Eva Roth."
+        " Eva Roth traf in der 55. Minute zum Ausgleich, ehe Roth in der Nachspielzeit den Sieg sicherte.\n"
+    )
+    goals = [("Lena Maier", "SV Talheim"), ("Sara Graf", "SG Au"), ("Eva Roth", "SG Au")]
+    value, warnings = refine(
+        MatchReport, {"matches": [_match("SV Talheim", "SG Au", 1, 2, goals)]}, Grounder(clean(text)), CHECKS
+    )
+    kept = [g["player"] for g in value.model_dump(mode="json")["matches"][0]["goals"]]
+    assert kept == ["Lena Maier", "Eva Roth"]  # the one who came on and scored keeps her goal
+    assert "scorer_only_substituted" in {w.rule for w in warnings}
+    danish = "Vi tabte med 3-2 til Odense. Villads udlignede, og 1-1 blev dermed cifrene ved pausen.\n"
+    assert _asked(danish) == ["3-2"]
+
+
+def test_round_up_idioms_that_pair_a_score_with_its_clubs_and_host() -> None:
+    """From the ninth fresh batch: an Italian round-up's "il 6-1 esterno del X sul campo del Y"."""
+    from schemas.match_report import idiom_results
+
+    text = (
+        "Nelle altre sfide, spicca il 5-1 esterno del Lecco sul campo del Cosenza. Positivo anche il 3-0 del"
+        " Trastevere sul campo dell’Ardea. Unico pari lo 0-0 tra Molfetta ed Eugenio Coscarello Castrolibero."
+        " Pesante il 0-4 del Gubbio sul campo del Prato. Di misura la Vis Aurora – che espugna 1-0 Frosinone –"
+        " e il Villaricca, che piega 4-1 il Montespaccato.\n"
+    )
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in idiom_results(text)] == [
+        ("Cosenza", 1, 5, "Lecco"), ("Ardea", 0, 3, "Trastevere"),
+        ("Molfetta", 0, 0, "Eugenio Coscarello Castrolibero"), ("Frosinone", 0, 1, "Vis Aurora"),
+        ("Villaricca", 4, 1, "Montespaccato"),
+    ]  # "il 0-4 del Gubbio": whether Gubbio's four or Prato's is not told by the words
+
+
+def test_a_player_named_only_for_saved_shots_and_chances_is_no_scorer_and_dutch_binnen_is_a_goal() -> None:
+    """From the ninth fresh batch: shots a keeper dealt with, chances, and "schoot Van Beek binnen"."""
+    text = (
+        "Schoten van Tim de Vries en Bas Kok werden met moeite verwerkt door keeper Jansen. In de 22e minuut kwam"
+        " Oosterhout tegen Westwijk op voorsprong door Rik Smit. Het slot van de eerste helft was voor Oosterhout,"
+        " met kansen voor Tim de Vries. Uit een hoekschop schoot Van Dam binnen: 1-1.\n"
+    )
+    goals = [("Tim de Vries", "Oosterhout"), ("Rik Smit", "Oosterhout"), ("Van Dam", "Westwijk")]
+    value, warnings = refine(
+        MatchReport, {"matches": [_match("Oosterhout", "Westwijk", 1, 1, goals)]}, Grounder(clean(text)), CHECKS
+    )
+    kept = [g["player"] for g in value.model_dump(mode="json")["matches"][0]["goals"]]
+    assert "Tim de Vries" not in kept and "Van Dam" in kept
+    assert "scorer_only_saves" in {w.rule for w in warnings}
