@@ -316,6 +316,11 @@ _WORDED_SCORE = re.compile(
 )
 
 
+#: A score in words set off by a bracket, a comma or a colon: "le but égalisateur (2 à 2)", "..., 3 à 3."
+#: (folded: "à" is "a"); in running prose "3 a 1" may be anything, so it is not read there.
+_SET_OFF_WORDED = re.compile(r"(?:\(|,\s|:\s)(?P<first>\d{1,2}) a (?P<second>\d{1,2})(?=\)|\.(?!\d)|,|;)")
+
+
 def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None = None) -> bool:
     """Whether the folded `text` states this score, in digits or words.
 
@@ -325,7 +330,7 @@ def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None 
     if score_pattern(home, away).search(text):
         return True
     if any({int(hit["first"]), int(hit["second"])} == {home, away} and int(hit["first"]) + int(hit["second"])
-           == home + away for hit in _WORDED_SCORE.finditer(text)):  # fmt: skip
+           == home + away for hit in [*_WORDED_SCORE.finditer(text), *_SET_OFF_WORDED.finditer(text)]):  # fmt: skip
         return True
     if teams is not None and _split_by_teams(text, home, away, teams):
         return True
@@ -1282,7 +1287,8 @@ _AT_HOST = (
     r"(?:\b(?:won|win|wins|winning|lost|lose|loses|losing|drew|draw|draws|drawing|beaten|victory|defeat)\b"
     r"[^.\n]{0,40}\bat"
     r"|\baway (?:at|to)|\b(?:visit|trip) to"
-    r"|\b(?:gewinnt|gewann|siegt|siegte|verliert|verlor|unterliegt|unterlag|remis)\b[^.\n]{0,40}\b(?:in|bei|beim)"
+    r"|\b(?:gewinnt|gewann|siegt|siegte|verliert|verlor|unterliegt|unterlag|remis|unentschieden|niederlage)\b"
+    r"[^.\n]{0,40}\b(?:in|bei|beim)"  # "mit einem 2:2-Unentschieden beim TSV Burgheim zufriedengeben"
     r"|\b(?:visita al?|en casa del?|en el campo del?|feudo del?)"
     r"|\b(?:in casa del(?:lo|la)?|sul campo del(?:lo|la)?|sul terreno del(?:lo|la)?|ospite del(?:lo|la)?)"
     r"|\b(?:espugna|espugnano|espugnato|espugnando)(?:\s+(?:per\s+)?\d{1,2}\s*-\s*\d{1,2})?"  # "espugna 1-0 X"
@@ -1291,7 +1297,7 @@ _AT_HOST = (
     r"|\b(?:op bezoek bij|uit bij|in de kuip bij|(?:derby|wedstrijd|duel|uitduel|topper) bij)"
     r"|\b(?:ude mod|ude over|udesejr over|på besøg hos|udekampe?n? mod|på udebane (?:mod|over|hos))"
     r"|\baway (?:game|match|trip|clash|fixture|tie) (?:against|at|with|to)"
-    r"|\bauswärts(?:spiel)? (?:bei|in|gegen|beim)|\buitwedstrijd (?:bij|tegen|in)"
+    r"|\bauswärts(?:spiel)? (?:bei|in|gegen|beim)|\b(?:uitwedstrijd|uitduel) (?:bij|tegen|in)"
     r"|\btrasferta (?:di|a|contro|sul campo del(?:lo|la)?|in casa del(?:lo|la)?)"
     r"|\bdéplacement (?:à|chez|sur la pelouse d[eu])"
     # "une victoire 3-2 au dernier souffle à Lens", "vince 3-2 a Lens", "won met 3-2 bij Lens"
@@ -1406,9 +1412,39 @@ def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             "home_score": match.get("away_score"), "away_score": match.get("home_score"),
             "home_coach": match.get("away_coach"), "away_coach": match.get("home_coach"),
         }  # fmt: skip
+        written = _fixture_score(grounder, away, home)
+        if written is not None and sorted(written) == sorted((match.get("home_score"), match.get("away_score"))):
+            swapped["home_score"], swapped["away_score"] = written  # "A - B 2-3": the model had paired B with 2
         findings += [
             Finding(("matches", m, key), "home_from_text", message, "set", value) for key, value in swapped.items()
         ]
+    return findings
+
+
+def _fixture_score(grounder: Grounder, first: str, second: str) -> tuple[int, int] | None:
+    """The score the article writes right after the fixture "first - second" ("Flemløse/Haarby - Allesø GF 2-3")."""
+    text = grounder.cleaned.original
+    name = r"[\w'’. /-]{0,12}?"  # the rest of a club's name the model shortened ("Allesø" of "Allesø GF")
+    pattern = (
+        rf"(?<![\w'’]){re.escape(first)}{name}[ \t]?[-–][ \t]?{re.escape(second)}{name},?[ \t]+"
+        r"(\d{1,2})[ ]?[-:–][ ]?(\d{1,2})(?![\d:])"
+    )
+    scores = {(int(hit.group(1)), int(hit.group(2))) for hit in re.finditer(pattern, text, re.IGNORECASE)}
+    return scores.pop() if len(scores) == 1 else None
+
+
+def _fixture_score_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A match in the fixture's order whose scores the model reversed: the article's "A - B 2-3" decides."""
+    findings = []
+    for m, match in enumerate(data.get("matches") or []):
+        home, away = match.get("home_team") or "", match.get("away_team") or ""
+        scores = (match.get("home_score"), match.get("away_score"))
+        written = _fixture_score(grounder, home, away) if home and away else None
+        if written is None or written == scores or sorted(written) != sorted(scores):
+            continue
+        message = f"the article writes {home} - {away} {written[0]}-{written[1]}"
+        for key, value in (("home_score", written[0]), ("away_score", written[1])):
+            findings.append(Finding(("matches", m, key), "score_from_fixture", message, "set", value))
     return findings
 
 
@@ -1568,7 +1604,8 @@ def _caption_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]
 
 CHECKS = (
     _caption_findings,
-    _people_as_teams, _score_findings, _host_findings, _people_findings, _role_findings, _assister_findings,
+    _people_as_teams, _score_findings, _host_findings, _fixture_score_findings, _people_findings, _role_findings,
+    _assister_findings,
     _card_findings, _card_type_findings, _flag_findings, _goal_lineup_findings, _goal_side_findings,
     _one_match_per_scorer, _scorer_near_match, _one_side_per_scorer, _minute_findings, _date_findings,
     _venue_findings, _scorer_findings,
@@ -1725,7 +1762,7 @@ _UNTIL = re.compile(r"\b(?:until|till|bis|tot(?: aan)?|fino a|fino al|hasta que|
 #: A score named for how a match stood: "op een 0-1 achterstand", "a 2-0 lead", "den 0:1-Rückstand" (folded).
 _STANDING_NEXT = re.compile(
     r"[ -]?(?:achterstand|voorsprong|ruckstand|fuhrung|lead|deficit|advantage|ventaja|desventaja|vantaggio"
-    r"|svantaggio|avance|retard|føring|foring|underskud|down|up|behind)\b"
+    r"|svantaggio|avance|retard|føring|foring|underskud|down|up|behind|stand)\b"  # "bij een 0-0 stand gestaakt"
 )
 _PUT_AT_NEXT = re.compile(r"\s+(?:zette|zetten|bracht|brachten|zet|brengt)\b")  # Dutch: "op 1-2 zette"
 #: The end of the first half after a score, in its sentence: "Con el 0-0 se llegó al final de una primera parte".
@@ -1825,8 +1862,10 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
         if _not_a_result(text, scores, starts, number):
             continue
         hits.append((hit.start(), hit.end(), first, second, f"{first}-{second}"))
-    for hit in _WORDED_SCORE.finditer(text):  # "en battant Tours (L2) 5 à 3"
+    for hit in [*_WORDED_SCORE.finditer(text), *_SET_OFF_WORDED.finditer(text)]:  # "en battant Tours (L2) 5 à 3"
         first, second = int(hit["first"]), int(hit["second"])
+        if hit.re is _SET_OFF_WORDED and _HALF_TIME_WORDS.search(text, max(0, hit.start() - 30), hit.start()):
+            continue  # "Score à la mi-temps : 0 à 1"
         hits.append((hit.start("first"), hit.end("second"), first, second, f"{first}-{second}"))
     hits += _worded_results(text)
     questions: list[dict[str, Any]] = []
@@ -2366,11 +2405,27 @@ _HEADER_SCORES = re.compile(
 #: it: "Frauen A-Klasse 05: FC Geisenfeld – SG FC Wackerstein/TV Münchsmünster, 2:3 (2:0), Geisenfeld".
 _CLUB_ANY = r"[(]?[A-ZÀ-ÞØÆÅ][^\n–:;,!?]{1,48}?"
 _DASHED_LINE = re.compile(
-    r"^[ \t]*(?:[A-ZÀ-ÞØÆÅ][^\n:–]{1,40}:[ \t]+)?"
-    rf"(?P<home>{_CLUB_ANY})[ \t]+[–-][ \t]+(?P<away>{_CLUB_ANY})(?:,[ \t]*|[ \t]+)(?P<hs>\d{{1,2}}):(?P<as>\d{{1,2}})"
-    r"(?:[ \t]*\(\d{1,2}:\d{1,2}\))?(?:,[ \t]*[A-ZÀ-ÞØÆÅ][^\n,:;]{1,30})?[ \t]*$",
+    # a label before the clubs: "Frauen A-Klasse 05: ", "Fodbold, Fynsserien, "
+    r"^[ \t]*(?:[A-ZÀ-ÞØÆÅ][^\n:–]{1,40}:[ \t]+|(?:[A-ZÀ-ÞØÆÅ][^\n:–,]{1,25},[ \t]+){1,3})?"
+    rf"(?P<home>{_CLUB_ANY})[ \t]+[–-][ \t]+(?P<away>{_CLUB_ANY})(?:,[ \t]*|[ \t]+)"
+    r"(?P<hs>\d{1,2})[:-](?P<as>\d{1,2})(?:[ \t]*\(\d{1,2}[:-]\d{1,2}\))?(?:,[ \t]*[A-ZÀ-ÞØÆÅ][^\n,:;]{1,30})?[ \t]*$",
     re.MULTILINE,
 )
+#: A report's header of two lines, each a club and its goals: "PENRYN ATHLETIC 1" / "MOUSEHOLE 1".
+_HEADER_PAIR = re.compile(
+    rf"^[ \t]*(?P<home>{_HEADER_CLUB})[ \t]+(?P<hs>\d{{1,2}})[ \t]*\n"
+    rf"[ \t]*(?P<away>{_HEADER_CLUB})[ \t]+(?P<as>\d{{1,2}})[ \t]*$",
+    re.MULTILINE,
+)
+#: ... two such lines alone: a third before or after them makes a table ("Liverpool 10" / "Chelsea 8" / ...).
+_CLUB_AND_GOALS = re.compile(rf"[ \t]*{_HEADER_CLUB}[ \t]+\d{{1,2}}[ \t]*")
+
+
+def _in_table(text: str, start: int, end: int) -> bool:
+    """Whether the line before `start` or the one after `end` is also a club and a number."""
+    before = text[: max(0, start - 1)].rsplit("\n", 1)[-1] if start > 0 else ""
+    after = text[end + 1 :].split("\n", 1)[0] if end < len(text) else ""
+    return any(_CLUB_AND_GOALS.fullmatch(line) for line in (before, after) if line)
 #: A scoreboard a page stacks on three lines (a table flattened): "LENS |", "2 - 0 |", "REIMS |".
 _STACKED_RESULT = re.compile(
     rf"^[ \t|]*(?P<home>{_NAME_LINE})[ \t|]*\n[ \t|]*(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})[ \t|]*\n"
@@ -2426,9 +2481,13 @@ def idiom_results(text: str) -> list[MatchStub]:
     return found
 
 
-def _named_twice(club: str, text: str) -> bool:
-    """Whether the text names the club's first word twice at least (a header's club, not a stats label)."""
-    return len(re.findall(rf"(?<!\w){re.escape(club.split()[0])}(?!\w)", text)) >= 2
+def _named_twice(club: str, text: str, any_case: bool = False) -> bool:
+    """Whether the text names the club's first word twice at least (a header's club, not a stats label).
+
+    `any_case`: a shouted header ("MOUSEHOLE 1") counts the prose's "Mousehole".
+    """
+    word = rf"(?<!\w){re.escape(club.split()[0])}(?!\w)"
+    return len(re.findall(word, text, re.IGNORECASE if any_case else 0)) >= 2
 
 
 def listed_results(text: str) -> list[MatchStub]:
@@ -2441,21 +2500,25 @@ def listed_results(text: str) -> list[MatchStub]:
     hits = sorted(
         [*_LISTED.finditer(text), *_SPLIT_SCORE.finditer(text), *_LINE_RESULT.finditer(text),
          *_STACKED_RESULT.finditer(text), *_COLON_SCORES.finditer(text), *_HEADER_SCORES.finditer(text),
-         *_DASHED_LINE.finditer(text)],
+         *_DASHED_LINE.finditer(text), *_HEADER_PAIR.finditer(text)],
         key=lambda hit: hit.start(),
     )  # fmt: skip
     others = [(hit.start(), hit.end()) for hit in hits if hit.re is not _DASHED_LINE]
     for hit in hits:
         if hit.re is _DASHED_LINE and any(a < hit.end() and hit.start() < b for a, b in others):
             continue  # a line another form reads already
+        if hit.re is _HEADER_PAIR and _in_table(text, hit.start(), hit.end()):
+            continue
+        if fold_text(hit.group("home").strip()) in _MATCH_WORDS or fold_text(hit.group("away").strip()) in _MATCH_WORDS:
+            continue  # "45.+2 Minute- Marcus Kurze 2 :1": a goals list's minute, not a club
         home, away = _WEEKDAY_PREFIX.sub("", hit.group("home").strip()), hit.group("away").strip()
         if len(home) < 2 or len(away) < 2 or same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:
             continue
         if not _split_clubs(hit):
             continue  # "Güsten-Schwarz-Gelb 2:3": which dash parts the clubs is not for code to guess
-        if hit.re in (_COLON_SCORES, _HEADER_SCORES):  # "Spiele: 3 Siege: 2": clubs are named again, labels not
-            named_again = [_named_twice(club, text) for club in (home, away)]
-            if not (all(named_again) if hit.re is _COLON_SCORES else any(named_again)):
+        if hit.re in (_COLON_SCORES, _HEADER_SCORES, _HEADER_PAIR):  # "Spiele: 3 Siege: 2": clubs are named again
+            named_again = [_named_twice(club, text, hit.re is _HEADER_PAIR) for club in (home, away)]
+            if not (all(named_again) if hit.re is not _HEADER_SCORES else any(named_again)):
                 continue
         if hit.re is _LINE_RESULT and (_SHOUTED.match(home) or _SHOUTED.match(away)):
             continue  # "Napoli-Inter 4-1 TABELLINO": a label after the line ("SPAL-SPEZIA 1-2" is a headline)
@@ -3218,6 +3281,7 @@ _MATCH_WORDS = frozenset(fold_text(word) for word in (
     "Kampen", "Kamp", "Opgøret", "Das Spiel", "Spiel", "Partie", "Die Partie", "The match", "Match", "The game", "Game",
     "De wedstrijd", "Wedstrijd", "La partita", "Partita", "El partido", "Partido", "Le match", "La rencontre",
     "Rencontre", "Encuentro", "Incontro", "Derby", "Duel", "Duell",
+    "Minute", "Minuten", "Spielminute", "Minuto", "Minut", "Minuut", "Halbzeit", "Pause",  # "45.+2 Minute- X 2 :1"
 ))  # fmt: skip
 #: A dateline: a place opening a paragraph, then its agency or a stop ("Genova. Si è giocata ...",
 #: "Bernburg/MZ/fk. - ...", "BERLIN (dpa) -"); the place is where the story was filed, not a club.
@@ -3375,7 +3439,9 @@ _LINE_TOKEN = re.compile(
     r"|(?:pour|for|für|voor|per|à)[ ]+(?:(?:le|la|les|the|de|het)[ ]+|l['’])?"
     rf"(?P<ref>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})"
     rf"|(?P<name>{_NAME_WORD}(?:(?:[ ]|(?<=\.))(?:{_PARTICLE})*{_NAME_WORD}){{0,3}})"
-    r"|(?P<connect>(?i:(?<!\w)(?:et|e|and|y|og|en|und|su|al|à|a|at|min\.?|minute|minuto|minuut)(?!\w)))"
+    r"|(?P<connect>(?i:(?<!\w)(?:et|e|and|y|og|en|und|su|al|à|a|at|min\.?|minute|minuto|minuut"
+    # a filler between entries: "0-1, Javi Tres de penalti (27´) y 0-2, Javi Tres también de penalti (75´)"
+    r"|también|tambien|anche|auch|aussi|also|ook|også|again|ancora|erneut|wieder|nuevamente)(?!\w)))"
     r"|(?P<word>[^\W\d_][\w'’]*)"
 )
 _TAG = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þa-z]{0,3}$")
@@ -3771,10 +3837,18 @@ def _club_to_each(hit: re.Match[str]) -> str:
 
 #: A Spanish card sentence: "Amarilla a los locales David y Lolo, y a los visitantes Negri", "Roja directa para Juan".
 _CARD_SENTENCE = re.compile(
-    r"(?:^|(?<=[.:;)])[ \t]*)(?:tarjetas?\s+)?(?P<kind>amarillas?|rojas?(?:\s+directas?)?|amonest[óo]"
-    r"|expuls[óo](?:\s+por\s+doble\s+amarilla)?)\s+(?:a|para)\s+",  # "Amonestó a los locales Mario, ..."
+    r"(?:^|(?<=[.:;)])[ \t]*)(?:tarjetas?\s+)?(?P<kind>amarillas?|rojas?(?:\s+directas?)?"
+    r"|amonest[óo](?:\s+con\s+(?:una\s+)?(?:tarjeta\s+)?amarilla)?"  # "Amonestó con una amarilla a los locales"
+    r"|expuls[óo](?:\s+por\s+doble\s+(?:amarilla|amonestaci[óo]n)|\s+con\s+(?:tarjeta\s+)?roja(?:\s+directa)?)?)"
+    r"\s+(?:a|al|para)\s+",  # "Amonestó a los locales Mario, ...", "Expulsó con roja directa al atlético Graciano"
     re.IGNORECASE | re.MULTILINE,
 )  # at the start of a sentence of a match sheet; "por segunda tarjeta amarilla a Domingo" is prose
+#: Words between "al" and a carded player's name: "al jugador del Aldeano Guillermo", "al atlético Graciano".
+_CARDED_AS = re.compile(
+    r"^\s*(?:(?:jugador|jugadora|futbolista)\s+del?\s+[A-ZÁÉÍÓÚÑ][\w-]*\s+|[a-záéíóúñ]{4,}\s+(?=[A-ZÁÉÍÓÚÑ]))"
+)
+#: "(min. 78)" does not end the sentence, nor a line the page broke mid-sentence ("al atlético" / "Graciano")
+_CARD_SENTENCE_STOP = re.compile(r"(?<!\bmin)\.\s|\n(?=\s*(?:\n|[A-ZÁÉÍÓÚÑ][\w ]{0,20}:))|$")
 _STAFF_CARD = re.compile(
     r"\s*(?:\by\s+)?\bal?\s+(?:técnico|entrenador|míster|preparador|delegado)\b[\w ]*?,?\s*"
     r"[A-ZÁÉÍÓÚÑ][\w]*(?:\s+[A-ZÁÉÍÓÚÑ][\w]*)*",
@@ -3799,14 +3873,19 @@ def _card_lines(text: str) -> tuple[tuple[int, str, str], ...]:
         stops = [i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
         found.append((hit.start(), hit.group("kind").casefold(), text[hit.end() : min([*stops, len(text)])]))
     for hit in _CARD_SENTENCE.finditer(text):
-        stops = [i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
-        body = _sided(_STAFF_CARD.sub("", text[hit.end() : min([*stops, len(text)])]))
-        body = re.sub(r"\s+[ye]\s+(?=[A-ZÁÉÍÓÚÑ])", ", ", body)
+        stop = _CARD_SENTENCE_STOP.search(text, hit.end())
+        said_body = " ".join(text[hit.end() : stop.start() if stop else len(text)].split())
+        body = _sided(_STAFF_CARD.sub("", said_body))
         said = hit.group("kind").casefold()
         kind = "doble amarilla" if "doble" in said else (
             "tarjetas rojas" if said.startswith(("roja", "expuls")) else "tarjetas amarillas"
         )
-        found.append((hit.start(), kind, body))
+        # "... al atlético Graciano (min. 78) y al vallisoletano Ruba por doble amarilla (min. 78)": two kinds
+        parts = re.split(r"\s+y\s+al?\s+(?=[a-záéíóúñ]+\s+[A-ZÁÉÍÓÚÑ][^,;]*\bpor\s+doble\b)", body, maxsplit=1)
+        for number, part in enumerate(parts):
+            part = _CARDED_AS.sub("", re.sub(r"\s+por\s+doble\s+(?:amarilla|amonestaci[óo]n)", "", part))
+            part = re.sub(r"\s+[ye]\s+(?=[A-ZÁÉÍÓÚÑ])", ", ", part)
+            found.append((hit.start() + number, "doble amarilla" if number else kind, part))
     return tuple(sorted(found))
 
 
@@ -3995,6 +4074,10 @@ def line_facts(
     if cards:
         sent_off = {fold_text(card["player"]) for card in cards if card["card"] == "second_yellow"}
         cards = [c for c in cards if not (c["card"] == "yellow" and fold_text(c["player"]) in sent_off)]
+        # "Expulsó por doble amonestación a Guillermo (23´y 73´)": one sending-off, at the second booking
+        last = {fold_text(c["player"]): i for i, c in enumerate(cards) if c["card"] == "second_yellow"}
+        cards = [c for i, c in enumerate(cards)
+                 if c["card"] != "second_yellow" or last[fold_text(c["player"])] == i]  # fmt: skip
     return goals, cards
 
 
@@ -4076,7 +4159,11 @@ def _lineup_side(card: dict[str, Any], lineup: Callable[[str], str | None]) -> d
     return {**card, "team": team} if team else None
 
 
-_LINEUP_END = re.compile(r"\n\s*\n|\bAll\.|\bAllenatore\b|\b[A-ZÀ-Þ][\w.'’-]+\s*\([\d\s-]+\)\s*:")
+_LINEUP_END = re.compile(
+    r"\n\s*\n|\bAll\.|\bAllenatore\b|\b[A-ZÀ-Þ][\w.'’-]+\s*\([\d\s-]+\)\s*:"
+    r"|\n[ \t]*(?:\(\d{1,2}\)|\d{1,2}[ \t]*[–-])[ \t]*[A-ZÀ-Þ]"  # the next line-up, led by its goals: "(3) Real ..."
+    r"|\n[ \t]*[A-ZÀ-Þ][\w ]{0,20}:"  # the sheet's next label: "Árbitro:", "Goles:"
+)
 
 
 def _with_line_cards(

@@ -537,3 +537,70 @@ def test_a_player_named_only_for_saved_shots_and_chances_is_no_scorer_and_dutch_
     kept = [g["player"] for g in value.model_dump(mode="json")["matches"][0]["goals"]]
     assert "Tim de Vries" not in kept and "Van Dam" in kept
     assert "scorer_only_saves" in {w.rule for w in warnings}
+
+
+def test_headers_and_fixtures_from_the_tenth_batch() -> None:
+    """From the tenth fresh batch: a header after comma labels, a two-line header, a fixture's written score."""
+    assert _results("Fodbold, Fynsserien, Bred/Vissenbjerg - Aarup GF 2-3 (2-1)\n\nBred/Vissenbjerg var ...\n") == [
+        ("Bred/Vissenbjerg", 2, 3, "Aarup GF")
+    ]
+    two_lines = "LUDGVAN ATHLETIC 1\nST BLAZEY 2\nLudgvan lost to St Blazey in the cup final.\n"
+    assert _results(two_lines) == [("Ludgvan Athletic", 1, 2, "St Blazey")]  # the prose's spelling
+    table = "Ludgvan 10\nSt Blazey 8\nPenzance 7\nLudgvan, St Blazey and Penzance lead.\n"
+    assert _results(table) == []  # three such lines are a table
+    text = "Det endte Bred/Vissenbjerg - Aarup GF 2-3 i Serie 2, og Bred/Vissenbjerg tabte til Aarup GF.\n"
+    value, warnings = refine(
+        MatchReport, {"matches": [_match("Aarup GF", "Bred/Vissenbjerg", 2, 3, [])]}, Grounder(clean(text)), CHECKS
+    )
+    match = value.model_dump(mode="json")["matches"][0]
+    assert (match["home_team"], match["home_score"], match["away_score"], match["away_team"]) == (
+        "Bred/Vissenbjerg", 2, 3, "Aarup GF"
+    )  # the model had the teams the other way round and the text's numbers: the fixture's score decides
+    assert "home_from_text" in {w.rule for w in warnings}
+
+
+def test_spanish_goals_line_fillers_french_set_off_scores_and_dutch_standings() -> None:
+    """From the tenth fresh batch: "y 0-2, X también de penalti", "(2 à 2)", "bij een 0-0 stand"."""
+    from schemas.match_report import parse_line
+
+    entries = parse_line("0-1, Javi Uno de penalti (27´) y 0-2, Javi Uno también de penalti (75´).")
+    assert [(e.player, e.minute, e.score, e.penalty) for e in entries] == [
+        ("Javi Uno", 27, (0, 1), True), ("Javi Uno", 75, (0, 2), True),
+    ]
+    french = "Score à la mi-temps : 0 à 1. Mais Karim marque le but égalisateur (2 à 2). Puis Karim, 3 à 3.\n"
+    assert _asked(french) == ["2-2", "3-3"]
+    dutch = "De wedstrijd tussen Capelle en Kozakken werd bij een 0-0 stand gestaakt. Spijkenisse won met 2-1.\n"
+    assert _asked(dutch) == ["2-1"]
+    assert _results("45.+2 Minute- Marcus Lang 2 :1\n") == []  # a goals list's minute is no club
+
+
+def test_spanish_referee_sentences_with_their_kinds_and_a_sheet_led_by_goals() -> None:
+    """From the ninth and tenth fresh batches: "Expulsó con roja directa al atlético X ... y al vallisoletano Y por
+    doble amarilla", "Amonestó con una amarilla a los locales ...", "por doble amonestación ... (23´y 73´)"."""
+    from schemas.match_report import MatchStub, line_facts
+
+    text = clean(
+        "Ficha técnica\n(1) Atlético Sur: Marcos, Mendo, Graciano,\nSamuel, Luis, Borja, Meji (Mario, min. 83).\n"
+        "(3) CD Norte: Sergio, Fran, Jordi,\nJuando, Ruba, Pesca, Zubi (Marcos, min. 85).\n"
+        "Árbitro: Torres. Expulsó con roja directa al sureño\nGraciano (min. 78) y al norteño Ruba por doble"
+        " amarilla (min.\n78). Amonestó a Mendo y Prior.\n"
+    ).text
+    stub = MatchStub(home_team="Atlético Sur", away_team="CD Norte", home_score=1, away_score=3)
+    _, cards = line_facts(stub, [stub], text)
+    assert [(c["player"], c["minute"], c["card"]) for c in cards or []] == [
+        ("Graciano", 78, "red"), ("Ruba", 78, "second_yellow"), ("Mendo", None, "yellow"), ("Prior", None, "yellow"),
+    ]
+    from schemas.match_report import _lineup_team
+
+    assert [_lineup_team(p, stub, text) for p in ("Graciano", "Ruba")] == ["Atlético Sur", "CD Norte"]
+    riojan = clean(
+        "Árbitro: Alcalde. Amonestó con una amarilla a los locales Alfredo, Carlos y Pika y al visitante Javi Uno."
+        " Expulsó por doble amonestación al jugador del Aldeano Guillermo(23´y 73´)\nIncidencias: Municipal.\n"
+    ).text
+    stub = MatchStub(home_team="Aldeano", away_team="River", home_score=0, away_score=2)
+    _, cards = line_facts(stub, [stub], riojan)
+    assert [(c["player"], c["team"], c["minute"], c["card"]) for c in cards or []] == [
+        ("Alfredo", "Aldeano", None, "yellow"), ("Carlos", "Aldeano", None, "yellow"),
+        ("Pika", "Aldeano", None, "yellow"), ("Javi Uno", "River", None, "yellow"),
+        ("Guillermo", None, 73, "second_yellow"),
+    ]  # one sending-off, at the second booking
