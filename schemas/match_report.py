@@ -1402,6 +1402,8 @@ def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             message = f"the article calls {home!r} the visitors: {away!r} is the home team"
         elif _host_by_verb(grounder, home, away) == away:
             message = f"the article says {away!r} received {home!r}: it is the home team"
+        elif _host_by_dateline(grounder, home, away) == away:
+            message = f"the report under the result opens with {away!r}'s place as its dateline: it is the home team"
         elif (_fixture_first(grounder, home, away) == away and not _hosted(grounder, home)
               and _host_by_epithet(grounder, home, away) is None and _host_by_verb(grounder, home, away) is None):
             message = f"the article writes the fixture {away!r}-{home!r}, host first"  # "Serie D: Vastese-Cesena, ..."
@@ -1419,6 +1421,26 @@ def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             Finding(("matches", m, key), "home_from_text", message, "set", value) for key, value in swapped.items()
         ]
     return findings
+
+
+#: A result's headline, then its report opening with the place it was played: "Dampierre (D2) bat Bayard (D2)
+#: 4-1" / "Bayard. Dampierre est beaucoup mieux ...".
+_HEADLINE_THEN_PLACE = re.compile(
+    r"^(?P<headline>[^\n]{5,120})\n(?P<place>[A-ZÀ-ÞØÆÅ][\w'’-]+(?:[ -][A-ZÀ-ÞØÆÅ][\w'’-]+){0,2})\.[ \t]",
+    re.MULTILINE,
+)
+
+
+def _host_by_dateline(grounder: Grounder, home: str, away: str) -> str | None:
+    """The team whose place opens, as a dateline, the report right under a headline with both teams and a score."""
+    said = set()
+    for hit in _HEADLINE_THEN_PLACE.finditer(grounder.cleaned.original):
+        headline = hit["headline"]
+        if not (_in_passage(home, headline) and _in_passage(away, headline) and _RUNNING.search(fold_text(headline))):
+            continue
+        place = fold_text(hit["place"])
+        said |= {team for team in (home, away) if place in re.findall(r"[\w'’-]+", fold_text(team).replace("/", " "))}
+    return said.pop() if len(said) == 1 else None
 
 
 def _fixture_score(grounder: Grounder, first: str, second: str) -> tuple[int, int] | None:

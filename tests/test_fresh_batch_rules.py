@@ -604,3 +604,23 @@ def test_spanish_referee_sentences_with_their_kinds_and_a_sheet_led_by_goals() -
         ("Pika", "Aldeano", None, "yellow"), ("Javi Uno", "River", None, "yellow"),
         ("Guillermo", None, 73, "second_yellow"),
     ]  # one sending-off, at the second booking
+
+
+def test_the_place_that_opens_the_report_under_a_result_headline_is_the_host() -> None:
+    """From the tenth fresh batch: a regional paper's cup round-up, winner first in each headline."""
+    text = (
+        "Coupe de la Marne\nVillers (D2) bat Fontaine (D2) 4-1\nFontaine. Villers est beaucoup mieux en ce début"
+        " de rencontre (0-1, 15′). Les locaux encaissent trois buts, puis réduisent le score (1-4, 90′).\n"
+    )
+    value, warnings = refine(
+        MatchReport, {"matches": [_match("Villers", "Fontaine", 4, 1, [])]}, Grounder(clean(text)), CHECKS
+    )
+    match = value.model_dump(mode="json")["matches"][0]
+    assert (match["home_team"], match["home_score"], match["away_score"], match["away_team"]) == (
+        "Fontaine", 1, 4, "Villers"
+    )
+    assert "home_from_text" in {w.rule for w in warnings}
+    wire = "Villers 2-1 Fontaine\nParis. Villers won at the Parc on Sunday.\n"  # a dateline naming neither club
+    value, _ = refine(MatchReport, {"matches": [_match("Villers", "Fontaine", 2, 1, [])]}, Grounder(clean(wire)),
+                      CHECKS)  # fmt: skip
+    assert value.model_dump(mode="json")["matches"][0]["home_team"] == "Villers"
