@@ -1267,15 +1267,20 @@ _CHANCE_WORDS = _word_starts(
 
 
 def _only_saves(grounder: Grounder, player: str) -> bool:
-    """Whether the article names the player only in sentences that tell of a save (a keeper's, or his shot saved)."""
+    """Whether the article names the player only in sentences that tell of a save (a keeper's, or his shot saved),
+    or of a save and of chances that came to nothing."""
     text = grounder.folded_text
     sentences = {
         text[_sentence_start(text, start, _stop_before) : _sentence_end(text, end)]
         for start, end in _mentions(grounder, player)
     }
+    if not sentences:
+        return False
+    if all(_SAVE_WORDS.search(sentence) for sentence in sentences):
+        return True
+    # a save, and otherwise only chances that came to nothing, with no goal told in any of them
     return (
-        bool(sentences)
-        and all(_SAVE_WORDS.search(sentence) or _CHANCE_WORDS.search(sentence) for sentence in sentences)
+        all(_SAVE_WORDS.search(sentence) or _CHANCE_WORDS.search(sentence) for sentence in sentences)
         and any(_SAVE_WORDS.search(sentence) for sentence in sentences)
         and not any(_GOAL_WORDS_NEAR.search(sentence) for sentence in sentences)
     )
