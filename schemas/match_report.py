@@ -1267,8 +1267,7 @@ _CHANCE_WORDS = _word_starts(
 
 
 def _only_saves(grounder: Grounder, player: str) -> bool:
-    """Whether the article names the player only in sentences that tell of a save (a keeper's, or his shot saved),
-    or of a save and of chances that came to nothing."""
+    """Whether the article names the player only in sentences of saves (his shot saved), or of saves and misses."""
     text = grounder.folded_text
     sentences = {
         text[_sentence_start(text, start, _stop_before) : _sentence_end(text, end)]
