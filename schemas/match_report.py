@@ -1240,13 +1240,18 @@ _GOAL_WORDS_NEAR = _word_starts(
 )  # fmt: skip
 
 
-def _only_substituted(grounder: Grounder, player: str) -> bool:
-    """Whether every sentence naming the player tells of a substitution and none of a goal."""
+def _sentences_naming(grounder: Grounder, player: str) -> set[str]:
+    """The folded sentences that name the player (or his surname)."""
     text = grounder.folded_text
-    sentences = {
+    return {
         text[_sentence_start(text, start, _stop_before) : _sentence_end(text, end)]
         for start, end in _mentions(grounder, player)
     }
+
+
+def _only_substituted(grounder: Grounder, player: str) -> bool:
+    """Whether every sentence naming the player tells of a substitution and none of a goal."""
+    sentences = _sentences_naming(grounder, player)
     return bool(sentences) and all(
         _SUBSTITUTION_WORDS.search(sentence) and not _GOAL_WORDS_NEAR.search(sentence) for sentence in sentences
     )
@@ -1268,11 +1273,7 @@ _CHANCE_WORDS = _word_starts(
 
 def _only_saves(grounder: Grounder, player: str) -> bool:
     """Whether the article names the player only in sentences of saves (his shot saved), or of saves and misses."""
-    text = grounder.folded_text
-    sentences = {
-        text[_sentence_start(text, start, _stop_before) : _sentence_end(text, end)]
-        for start, end in _mentions(grounder, player)
-    }
+    sentences = _sentences_naming(grounder, player)
     if not sentences:
         return False
     if all(_SAVE_WORDS.search(sentence) for sentence in sentences):
@@ -2491,15 +2492,17 @@ _ROUNDUP_IDIOMS = (
 )
 
 
+_IDIOM_WINNER = ("as", None, "as", "hs")  # per idiom, the side its words say won (None: a draw, no winner told)
+
+
 def idiom_results(text: str) -> list[MatchStub]:
     """Results a round-up's idiom states with both clubs and the host (`_ROUNDUP_IDIOMS`)."""
     found = []
-    for pattern in _ROUNDUP_IDIOMS:
+    for pattern, winner in zip(_ROUNDUP_IDIOMS, _IDIOM_WINNER, strict=True):
         for hit in pattern.finditer(text):
             home, away = hit["home"].strip(), hit["away"].strip()
             if same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:
                 continue
-            winner = {_ROUNDUP_IDIOMS[0]: "as", _ROUNDUP_IDIOMS[2]: "as", _ROUNDUP_IDIOMS[3]: "hs"}.get(pattern)
             if winner is not None and int(hit[winner]) < int(hit["hs" if winner == "as" else "as"]):
                 continue  # "il pesante 0-4 del Crotone sul campo del Lecce": whose 4 is not for code to guess
             stub = MatchStub(home_team=home, away_team=away, home_score=int(hit["hs"]), away_score=int(hit["as"]))
