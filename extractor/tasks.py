@@ -1,5 +1,8 @@
 """A task is data: `schemas/<task>.py` + `prompts/<task>/*.toml` + `evals/<task>/gold/`.
 
+The schema may also be a package, `schemas/<task>/__init__.py` with modules beside it that it
+imports relatively (`from .models import Match`).
+
 The engine finds those three folders under a *home*: `Settings.home` if given, else the
 copy bundled inside the installed package (`extractor/_home`, put there by the wheel
 build), else the source checkout the package was imported from. Adding a task means adding
@@ -71,10 +74,10 @@ def load_task(name: str, home: Path | None = None) -> Task:
 
 @cache
 def _load_task(name: str, home: Path) -> Task:
-    path = home / "schemas" / f"{name}.py"
-    if not path.is_file():
-        available = sorted(p.stem for p in (home / "schemas").glob("*.py") if not p.stem.startswith("_"))
-        raise ConfigError(f"unknown task {name!r}; available: {', '.join(available) or 'none'}")
+    path = _schema_path(home / "schemas", name)
+    if path is None:
+        available = ", ".join(_available_tasks(home / "schemas")) or "none"
+        raise ConfigError(f"unknown task {name!r}; available: {available}")
     module = _import_schema_module(name, path)
     root = getattr(module, "ROOT_MODEL", None)
     if not (isinstance(root, type) and issubclass(root, BaseModel)):
@@ -94,6 +97,23 @@ def _load_task(name: str, home: Path) -> Task:
     return Task(name=name, home=home, root_model=root, eval_spec=spec, plan=plan, checks=checks, merge_spec=merge)
 
 
+def _schema_path(schemas: Path, name: str) -> Path | None:
+    """The task's schema: the package `schemas/<name>/__init__.py`, else the module `schemas/<name>.py`.
+
+    The package first, as Python's own import takes it when both exist.
+    """
+    for path in (schemas / name / "__init__.py", schemas / f"{name}.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def _available_tasks(schemas: Path) -> list[str]:
+    """The task names under `schemas/`: its modules and its packages (not `_private` ones)."""
+    names = {p.stem for p in schemas.glob("*.py")} | {p.parent.name for p in schemas.glob("*/__init__.py")}
+    return sorted(n for n in names if not n.startswith("_"))
+
+
 def _import_schema_module(name: str, path: Path) -> ModuleType:
     # One identity per schema file: `import schemas.<task>` from a checkout and this
     # loader must give the same classes, or isinstance checks would disagree.
@@ -104,7 +124,9 @@ def _import_schema_module(name: str, path: Path) -> ModuleType:
             return existing
         # Same task name from another home: load it beside, never over, the first.
         module_name = f"_extractor_task_{hashlib.sha256(str(path).encode()).hexdigest()[:12]}_{name}"
-    spec = importlib.util.spec_from_file_location(module_name, path)
+    # A package's relative imports (`from .models import X`) find its modules through the search location.
+    locations = [str(path.parent)] if path.name == "__init__.py" else None
+    spec = importlib.util.spec_from_file_location(module_name, path, submodule_search_locations=locations)
     if spec is None or spec.loader is None:
         raise ConfigError(f"cannot import task schema {path}")
     module = importlib.util.module_from_spec(spec)
@@ -112,6 +134,7 @@ def _import_schema_module(name: str, path: Path) -> ModuleType:
     try:
         spec.loader.exec_module(module)
     except Exception as exc:
-        del sys.modules[module_name]
+        for loaded in [key for key in sys.modules if key == module_name or key.startswith(f"{module_name}.")]:
+            del sys.modules[loaded]
         raise ConfigError(f"task schema {path} failed to import: {exc}") from exc
     return module

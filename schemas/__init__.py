@@ -1,1 +1,1 @@
-"""Task schemas: one module per task, found by the engine as schemas/<task>.py."""
+"""Task schemas: one module or package per task, found by the engine as schemas/<task>.py or schemas/<task>/."""

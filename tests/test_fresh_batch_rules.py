@@ -196,7 +196,8 @@ def test_a_minute_of_the_next_paragraph_is_not_the_scorers() -> None:
 
 
 def test_a_brace_told_after_the_name_in_a_clubs_scorers_sentence() -> None:
-    from schemas.match_report import MatchStub, _with_told_scorers
+    from schemas.match_report import MatchStub
+    from schemas.match_report.prose import _with_told_scorers
 
     stub = MatchStub(home_team="Hannover 96", away_team="Borussia Dortmund", home_score=4, away_score=2)
     text = (
@@ -227,7 +228,7 @@ def test_scores_told_as_how_a_match_stood_or_for_a_while_are_not_asked() -> None
 
 
 def test_a_club_described_after_at_hosted_and_the_word_for_the_match_is_no_club() -> None:
-    from schemas.match_report import _hosted
+    from schemas.match_report.hosts import _hosted
 
     text = (
         "Loch Ness are top after winning a pulsating clash 4-3 late on at rivals Golspie Sutherland. Inverness"
@@ -311,7 +312,8 @@ def test_spanish_card_sentences_told_by_verb_and_a_club_after_a_cards_list() -> 
 
 
 def test_a_scorer_who_gave_his_club_the_early_lead() -> None:
-    from schemas.match_report import MatchStub, _with_told_scorers
+    from schemas.match_report import MatchStub
+    from schemas.match_report.prose import _with_told_scorers
 
     stub = MatchStub(home_team="Golspie Sutherland", away_team="Loch Ness", home_score=3, away_score=4)
     text = "Allan MacPhee gave Loch Ness the early lead, but Billy Cairns made it 1-1 after ten minutes.\n"
@@ -334,7 +336,7 @@ def test_a_header_of_two_clubs_each_with_its_goals_and_a_deficit_that_is_no_resu
 
 
 def test_a_loss_on_the_winners_ground_in_italian() -> None:
-    from schemas.match_report import _hosted
+    from schemas.match_report.hosts import _hosted
 
     text = "Il San Severo è stato sconfitto sul terreno del Castellana con il punteggio di 2 – 1.\n"
     grounder = Grounder(clean(text))
@@ -590,7 +592,7 @@ def test_spanish_referee_sentences_with_their_kinds_and_a_sheet_led_by_goals() -
     assert [(c["player"], c["minute"], c["card"]) for c in cards or []] == [
         ("Graciano", 78, "red"), ("Ruba", 78, "second_yellow"), ("Mendo", None, "yellow"), ("Prior", None, "yellow"),
     ]
-    from schemas.match_report import _lineup_team
+    from schemas.match_report.facts import _lineup_team
 
     assert [_lineup_team(p, stub, text) for p in ("Graciano", "Ruba")] == ["Atlético Sur", "CD Norte"]
     riojan = clean(

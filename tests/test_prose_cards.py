@@ -1,4 +1,4 @@
-"""Cards told in sentences, read by code (schemas/match_report.py `prose_cards`), and the minutes of cards.
+"""Cards told in sentences, read by code (schemas/match_report/prose.py `prose_cards`), and the minutes of cards.
 
 The texts are written for the tests (no article's words): each states a card the way the
 articles of one language do, and the card must come out with its player, team, minute and kind,
@@ -158,7 +158,7 @@ def test_a_stretch_of_the_match_is_no_cards_minute() -> None:
 
 
 def test_a_club_joined_to_a_players_role_is_the_club() -> None:
-    from schemas.match_report import _club_name
+    from schemas.match_report.stubs import _club_name
 
     grounder = Grounder(clean("Rouveen-aanvaller Daimen Schra gaat naar de grond. VfB-Stürmer Silas Kalu trifft."))
     assert _club_name("Rouveen-aanvaller Daimen Schra", grounder) == "Rouveen"
@@ -167,7 +167,7 @@ def test_a_club_joined_to_a_players_role_is_the_club() -> None:
 
 
 def test_scorers_a_sentence_lists_for_a_club_join_its_match() -> None:
-    from schemas.match_report import _with_told_scorers
+    from schemas.match_report.prose import _with_told_scorers
 
     stub = MatchStub(home_team="Wolves", away_team="Brighton", home_score=2, away_score=3)
     text = (
@@ -194,7 +194,7 @@ def test_scorers_a_sentence_lists_for_a_club_join_its_match() -> None:
     ],
 )
 def test_a_clubs_goals_and_then_their_scorers_join_its_match(sentence: str) -> None:
-    from schemas.match_report import _with_told_scorers
+    from schemas.match_report.prose import _with_told_scorers
 
     stub = MatchStub(home_team="FC Nordsjælland", away_team="AGF", home_score=4, away_score=0)
     text = f"FC Nordsjælland vandt med 4-0 hjemme over AGF.\n\n{sentence}"
@@ -210,7 +210,7 @@ def test_a_clubs_goals_and_then_their_scorers_join_its_match(sentence: str) -> N
 
 
 def test_a_scorer_who_put_his_club_ahead_joins_its_match() -> None:
-    from schemas.match_report import _with_told_scorers
+    from schemas.match_report.prose import _with_told_scorers
 
     stub = MatchStub(home_team="Atalanta", away_team="Midtjylland", home_score=1, away_score=1)
     text = "Atalanta 1-1 Midtjylland. Alexander Holm gave Midtjylland the lead, and Cristian Rome levelled late on."

@@ -140,7 +140,7 @@ def test_a_result_that_would_have_been_and_a_lead_are_not_asked_as_results() -> 
 
 
 def test_a_sentence_opener_copied_with_a_name_is_not_part_of_it() -> None:
-    from schemas.match_report import _bare_name
+    from schemas.match_report.words import _bare_name
 
     assert _bare_name("After Henderson") == "Henderson"
     assert _bare_name("Nach Müller") == "Müller"

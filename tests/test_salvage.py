@@ -190,7 +190,7 @@ def test_results_lines_are_read_by_code_home_first() -> None:
 
 
 def test_a_minute_written_against_the_name_wins() -> None:
-    from schemas.match_report import _attached_minutes
+    from schemas.match_report.minutes import _attached_minutes
 
     grounder = Grounder(clean("Die Tore: 27. Awoniyi 0:1, 36. Skhiri 1:1. Barella 12' st e Lautaro (45+2)."))
     assert _attached_minutes(grounder, "Awoniyi") == {27}
@@ -373,7 +373,7 @@ def test_a_scorer_with_no_goal_near_his_name_is_dropped() -> None:
 
 
 def test_penalty_is_read_from_the_words_next_to_the_scorer() -> None:
-    from schemas.match_report import _penalty_told
+    from schemas.match_report.prose import _penalty_told
 
     grounder = Grounder(clean("Kane scored from the penalty spot. Later Son missed a penalty. Rice scored a header."))
     assert _penalty_told(grounder, "Kane")
@@ -382,7 +382,7 @@ def test_penalty_is_read_from_the_words_next_to_the_scorer() -> None:
 
 
 def test_a_club_named_by_one_word_or_a_demonym_gets_its_name_from_the_text() -> None:
-    from schemas.match_report import _club_name
+    from schemas.match_report.stubs import _club_name
 
     grounder = Grounder(clean("Dortmund schlägt Inter Mailand 3:2. Die Dortmunder drehten das Spiel gegen Mailand."))
     assert _club_name("Dortmunder", grounder) == "Dortmund"
@@ -392,7 +392,7 @@ def test_a_club_named_by_one_word_or_a_demonym_gets_its_name_from_the_text() -> 
 
 
 def test_a_pair_naming_one_club_twice_takes_the_opponent_from_the_result_sentence() -> None:
-    from schemas.match_report import _with_opponent
+    from schemas.match_report.stubs import _with_opponent
 
     text = (
         "Atalanta missed the chance to go second on Thursday as AS Roma fought back to earn a 1-1 draw against"
@@ -405,7 +405,7 @@ def test_a_pair_naming_one_club_twice_takes_the_opponent_from_the_result_sentenc
 
 
 def test_goals_credited_all_to_the_wrong_sides_are_swapped_only_when_the_swap_fits_the_score() -> None:
-    from schemas.match_report import _sides_that_fit
+    from schemas.match_report.assemble import _sides_that_fit
 
     stub = MatchStub(home_team="Dortmund", away_team="Inter", home_score=3, away_score=2)
     crossed = [goal("Martinez", "Dortmund", 5), goal("Vecino", "Dortmund", 40), goal("Hakimi", "Inter", 51),
@@ -418,7 +418,7 @@ def test_goals_credited_all_to_the_wrong_sides_are_swapped_only_when_the_swap_fi
 
 
 def test_a_card_given_twice_is_kept_once_with_the_nearer_team() -> None:
-    from schemas.match_report import _once_each
+    from schemas.match_report.assemble import _once_each
 
     text = "Union Berlin 2-0 Ingolstadt. Ingolstadt's Cohen was booked, and Ingolstadt lost Krauße to a second yellow."
     cards = [
@@ -468,7 +468,7 @@ def test_a_venue_that_names_the_teams_or_a_derby_and_a_competition_that_is_a_der
 
 
 def test_a_round_ups_matches_without_a_competition_take_the_one_the_others_name() -> None:
-    from schemas.match_report import _one_competition
+    from schemas.match_report.assemble import _one_competition
 
     matches = [{"competition": "Superligaen"}, {"competition": None}, {"competition": "superligaen"}]
     assert [m["competition"] for m in _one_competition(matches)] == ["Superligaen", "Superligaen", "superligaen"]

@@ -499,7 +499,7 @@ def test_a_team_plays_one_match_of_a_round() -> None:
 
 def test_the_models_built_per_team_pair_are_kept_in_bounded_caches() -> None:
     from extractor.llm.call import grammar_schema, response_model_for
-    from schemas.match_report import _details_for
+    from schemas.match_report.models import _details_for
 
     for i in range(700):
         context = {"home_team": f"Home {i}", "away_team": f"Away {i}", "home_score": 1, "away_score": 0}

@@ -1,4 +1,4 @@
-"""Scorer and card lines read by code (schemas/match_report.py): formats of several languages."""
+"""Scorer and card lines read by code (schemas/match_report/lines.py): formats of several languages."""
 
 from __future__ import annotations
 
@@ -6,16 +6,9 @@ import pytest
 
 from extractor.cleaning import clean
 from extractor.grounding import Grounder
-from schemas.match_report import (
-    MatchStub,
-    _listed_scorers_stay,
-    _text_kind,
-    article_stage,
-    coaches,
-    line_facts,
-    parse_line,
-    sheet_results,
-)
+from schemas.match_report import MatchStub, article_stage, coaches, line_facts, parse_line, sheet_results
+from schemas.match_report.assemble import _listed_scorers_stay
+from schemas.match_report.checks import _text_kind
 
 
 def _goals(body: str) -> list[tuple[str, int | None, bool, bool, str | None]]:
@@ -376,7 +369,7 @@ def test_a_coach_tied_to_his_club_in_so_many_words_or_under_a_sheets_line_up_is_
 
 
 def test_a_card_takes_the_team_whose_line_up_lists_the_player() -> None:
-    from schemas.match_report import _lineup_team
+    from schemas.match_report.facts import _lineup_team
 
     stub = MatchStub(home_team="Napoli", away_team="Inter", home_score=4, away_score=1)
     text = (

@@ -1,5 +1,6 @@
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,46 @@ def test_missing_fallback_prompt_is_an_error(tmp_path):
     shutil.copy(ROOT / "prompts" / "match_report" / "en.toml", tmp_path / "prompts" / "match_report")
     with pytest.raises(Exception, match="fallback"):
         PromptSet(load_task("match_report", tmp_path))
+
+
+def _package_task(home: Path, name: str, title: str) -> None:
+    """A task whose schema is a package: `__init__.py` imports its model from a module beside it."""
+    package = home / "schemas" / name
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("from .models import Items\n\nROOT_MODEL = Items\n", encoding="utf-8")
+    (package / "models.py").write_text(
+        "from pydantic import BaseModel\n"
+        f"TITLE = {title!r}\n"
+        "class Item(BaseModel):\n    name: str\n"
+        "class Items(BaseModel):\n    items: list[Item]\n",
+        encoding="utf-8",
+    )
+    (home / "prompts" / name).mkdir(parents=True)
+
+
+def test_a_package_task_with_a_relative_import_loads(tmp_path):
+    _package_task(tmp_path, "pkgtask_one", "first")
+    task = load_task("pkgtask_one", tmp_path)
+    assert task.root_model.__name__ == "Items"
+    assert sys.modules[task.root_model.__module__].TITLE == "first"
+    assert task.root_model.model_validate({"items": [{"name": "x"}]}).items[0].name == "x"
+
+
+def test_a_package_task_of_the_same_name_from_a_second_home_loads_beside_the_first(tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    _package_task(first, "pkgtask_two", "first home")
+    _package_task(second, "pkgtask_two", "second home")
+    one, two = load_task("pkgtask_two", first), load_task("pkgtask_two", second)
+    assert one.root_model is not two.root_model
+    assert sys.modules[one.root_model.__module__].TITLE == "first home"
+    assert sys.modules[two.root_model.__module__].TITLE == "second home"
+    assert one.root_model.__module__ == "schemas.pkgtask_two.models"
+    assert two.root_model.__module__.startswith("_extractor_task_")
+
+
+def test_unknown_task_lists_a_package_task(tmp_path):
+    _package_task(tmp_path, "pkgtask_three", "listed")
+    (tmp_path / "schemas" / "plain.py").write_text("", encoding="utf-8")
+    (tmp_path / "schemas" / "not_a_task").mkdir()  # no __init__.py: not a task
+    with pytest.raises(ConfigError, match=r"available: pkgtask_three, plain$"):
+        load_task("nope", tmp_path)
