@@ -436,7 +436,10 @@ _WIN_VERB = (
 _AWAY_WORD = r"ude|away|auswärts|uit|à l'extérieur|fuera de casa|in trasferta"
 _HOME_WORD = r"hjemme|at home|zu hause|zuhause|thuis|à domicile|en casa|in casa"
 _AGAINST = r"over|mod|against|gegen|contre|face à|contra|ante|tegen|van|contro|sur"
-_AT = r"at|bei|beim|in|à|chez|bij|en casa de|en casa del|in casa del|in casa di"
+_AT = (
+    r"at|bei|beim|in|à|chez|bij|en casa de|en casa del|in casa del|in casa di|in casa della"
+    r"|sul campo del|sul campo della|sul campo dello|sul campo di|sul terreno del|sul terreno della"
+)
 
 
 def _host_then_score(
@@ -490,17 +493,21 @@ def _won_over(
         loser_hosts = bool(hit["at"]) or bool(where and re.fullmatch(_AWAY_WORD, where))
         return (loser, winner, (low, high)) if loser_hosts else (winner, loser, (high, low))
     lost = re.compile(
-        rf"(?P<loser>{_TEAM_NAME})(?:,\s+(?i:{_WHO}))?\s+(?:[a-zæøåäöüéèàí]+\s+){{0,2}}?(?i:{_LOSS_VERB})\s+"
-        rf"(?:(?P<before>{score})\s+)?"
+        rf"(?P<loser>{_TEAM_NAME})(?:,\s+(?i:{_WHO}))?,?\s+(?:[a-zæøåäöüéèàí]+,?\s+){{0,6}}?(?i:{_LOSS_VERB})\s+"
+        rf"(?:(?P<before>{score})\s+(?:(?:på\s+)?(?P<where>{_AWAY_WORD}|udebane|{_HOME_WORD}|hjemmebane)\s+)?)?"
         rf"(?:(?P<at>{_AT})|(?:{_AGAINST}|to|til|tegen|face à|devant))\s+{_ARTICLE}(?P<winner>{_TEAM_NAME})"
         rf"(?(before)|\s*\(?(?:{score}))"
-    )  # "Metz s'incline à Rennes (1-0)", "Ajax, which lost 1-0 at Liverpool", "Ajax, der ... tabte 0-1 til Liverpool"
+    )  # "Metz s'incline à Rennes (1-0)", "Ajax, which lost 1-0 at Liverpool", "Ajax, der ... tabte 0-1 til Liverpool",
+    # "Sønderjyske ramte træværket to gange, men tabte 1-2 på udebane til FC Midtjylland"
     for hit in lost.finditer(passage):
         winner, loser = (name.rstrip(".,;:") for name in (hit["winner"], hit["loser"]))
         if same_team(winner, loser):
             continue
-        if hit["at"]:
+        where = (hit["where"] or "").casefold()
+        if hit["at"] or where in ("ude", "udebane") or re.fullmatch(_AWAY_WORD, where):
             return winner, loser, (high, low)
+        if where:  # "tabte 1-2 hjemme mod X": the loser hosted
+            return loser, winner, (low, high)
         if hit["before"] and answer and _same_pair(answer, (winner, loser)) and same_team(answer[0], winner):
             return winner, loser, (high, low)  # "Ajax, der ... tabte 0-1 til Liverpool": no host told, the model's
         return loser, winner, (low, high)
@@ -547,7 +554,7 @@ def _drawn_at_home(passage: str, score: str, goals: int) -> tuple[str, str, tupl
 _WHO = r"which|who|that|der|som|die|welche|welcher|qui|che|que|quien"
 _LOSS_VERB = (
     r"lost|loses|lose|went down|tabte|taber|verlor|verliert|verloor|verliest|a perdu|perdu|perd|s'incline|s'est incliné"
-    r"|perdió|pierde|cayó|cae|perde|ha perso"
+    r"|perdió|pierde|cayó|cae|perde|ha perso|sconfitta|sconfitto|sconfitti|battuta|battuto|derrotado|derrotada"
 )
 
 

@@ -55,6 +55,8 @@ _GOALS_HEAD = re.compile(
     r"(?i:tore|tor|torschützen|torschütze|torschützin|torfolge|goals?|goalscorers?|scorers?|goles|gol|goleadores|buts?|reti"
     r"|marcatori|marcatore|doelpunten|doelpuntenmakers|scoreverloop|mål|målscorere|målscorer|målscore|målene)"
     r"(?:[ \t]?:[ \t]*|[ \t]+(?=\d{1,2}-\d{1,2},[ \t]*min))"  # "Goles 0-1, min.27: Iván; 0-2, min.40: ..."
+    # a fact line's French head with no colon: "But d’Alexandre Burban (4e) et ... pour Questembert, ..."
+    r"|" + _HEAD_START + r"(?i:buts?)[ \t]+(?:d['’]|de[ \t]+)(?=[A-ZÀ-ÞØÆÅ])"
     # a sequence head alone on its line, no colon: "Torfolge" then "0:1 (13')SV Hoffeld II", "1:1 (87')Aggelos Skortas"
     r"|^[ \t]*(?i:torfolge|torschützen|scoreverloop|goalscorers|målscorere|doelpuntenmakers|marcatori)[ \t]*(?=\n)",
     re.MULTILINE,
@@ -74,7 +76,9 @@ _CARDS_HEAD = re.compile(
 )
 #: An Italian sheet's notes name the booked and the sent off without a colon: "NOTE: Ammoniti Santi, Pozzi.
 #: Espulso Di Stasio." (a name follows at once).
-_BARE_CARDS_HEAD = re.compile(r"(?:^|(?<=[.:;]))[ \t]*(?P<kind>Ammonit[io]|Espuls[io])[ \t]+(?=[A-ZÀ-Þ])", re.MULTILINE)
+#: A French fact line's the same: "Avertissements à Pierre Guénégo, Vivien Brohan à Questembert, ...".
+_BARE_KINDS = r"Ammonit[io]|Espuls[io]|Avertissements?[ \t]+à|Expulsions?[ \t]+de"
+_BARE_CARDS_HEAD = re.compile(rf"(?:^|(?<=[.:;]))[ \t]*(?P<kind>{_BARE_KINDS})[ \t]+(?=[A-ZÀ-Þ])", re.MULTILINE)
 #: "... . Ast: 14.438", "Exp:"; not a name before a running score ("67. Baumgartlinger 0:2")
 _NEXT_HEAD = re.compile(r"(?:[.;]\s+|\s+)(?=[A-ZÀ-Þ][\w.]*(?:[ -][^\W\d]\w*)?\s?:(?!\d))")
 _SECOND_YELLOW_TEXT = re.compile(
@@ -164,8 +168,12 @@ def _line_body_end(text: str, start: int) -> tuple[str, int]:
         if entries:
             return ", ".join(entries), position
     body = _labelled_sides(text[start:end])
-    stop = _NEXT_HEAD.search(body)
-    return (body[: stop.start()], start + stop.start()) if stop else (body, end)
+    stops = [hit.start() for hit in (_NEXT_HEAD.search(body), _NEXT_BARE_HEAD.search(body)) if hit]
+    return (body[: min(stops)], start + min(stops)) if stops else (body, end)
+
+
+#: A cards head with no colon after the sentence before: "... pour Malansac. Avertissements à Pierre Guénégo".
+_NEXT_BARE_HEAD = re.compile(rf"[.;]\s+(?=(?:{_BARE_KINDS})[ \t]+[A-ZÀ-Þ])")
 
 
 #: One entry of a list written a line each: a minute or a running score, then a short rest.
@@ -463,6 +471,8 @@ def _card_entries(body: str, head: str) -> list[tuple[_Entry, str]]:
     red = _is_red_head(head)
     out: list[tuple[_Entry, str]] = []
     side = group = 0
+    if _GROUP_CLUB.search(body) and len(_CLUB_CLUE.findall(body)) >= 2:
+        body = _GROUP_CLUB.sub(lambda hit: f"{hit['clue']};", body)  # "A, B à Questembert, C à Malansac": per group
     body = _TRAILING_CLUB.sub(_club_to_each, body)  # "Vélez (min.23), Barace (min.23) pour Locales": both
     for piece in re.split(r"([,;])(?![^(]*\))", body):
         if piece in (",", ";"):
@@ -484,6 +494,9 @@ def _card_entries(body: str, head: str) -> list[tuple[_Entry, str]]:
     return out
 
 
+#: A club closing a comma-run of a cards line's names, when each club closes its own run.
+_CLUB_CLUE = re.compile(r"\s(?:pour|à|for|für|per)\s+[A-ZÀ-ÞØÆÅ]")
+_GROUP_CLUB = re.compile(r"(?P<clue>\s(?:pour|à|for|für|per)\s+[A-ZÀ-ÞØÆÅ][^;/|,()]{0,40}?)\s*,")
 #: A club named after a ;-part of a cards line, for every card of that part: "A (12e), B (30e) à Brest; ...".
 _TRAILING_CLUB = re.compile(
     r"(?P<part>[^;/|]*?,[^;/|]*?)\s+(?P<clue>(?:pour|à|for|für|per)\s+[A-ZÀ-ÞØÆÅ][^;/|,()]{0,40}?)\s*(?=;|//|\||$)"

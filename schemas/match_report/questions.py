@@ -22,6 +22,7 @@ from .words import (
     _EARLIER_WORDS,
     _GOAL_WORDS,
     _GOALLESS,
+    _LINE_WORDED,
     _NULLISH,
     _ONLY_GOAL,
     _RUNNING,
@@ -188,7 +189,8 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
         if _not_a_result(text, scores, starts, number):
             continue
         hits.append((hit.start(), hit.end(), first, second, f"{first}-{second}"))
-    for hit in [*_WORDED_SCORE.finditer(text), *_SET_OFF_WORDED.finditer(text)]:  # "en battant Tours (L2) 5 à 3"
+    worded = [*_WORDED_SCORE.finditer(text), *_SET_OFF_WORDED.finditer(text), *_LINE_WORDED.finditer(text)]
+    for hit in worded:  # "en battant Tours (L2) 5 à 3", "Questembert et Malansac 2 à 2."
         first, second = int(hit["first"]), int(hit["second"])
         if hit.re is _SET_OFF_WORDED and _HALF_TIME_WORDS.search(text, max(0, hit.start() - 30), hit.start()):
             continue  # "Score à la mi-temps : 0 à 1"
@@ -203,7 +205,10 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
             continue
         seen.add(key)
         passage = _passage(grounder, start, end)
-        questions.append({"score": written, "first": first, "second": second, "passage": passage, "at": start})
+        question = {"score": written, "first": first, "second": second, "passage": passage, "at": start}
+        if _draw_after_shootout(text, start):
+            question["settled"] = "final"  # "3-2 (1-1 dopo i tempi regolamentari)" after "i calci di rigore"
+        questions.append(question)
     return questions[:_MAX_SCORE_QUESTIONS]
 
 
@@ -274,6 +279,52 @@ _FINAL_COMPOUND = re.compile(
 )
 
 
+#: Words that give a bracketed draw as the score after regular time: "3-2 (1-1 dopo i tempi regolamentari)".
+_REGULAR_TIME = _word_starts(
+    "after 90 minutes", "after normal time", "after regular time", "after regulation", "in normal time",
+    "at full time", "at full-time", "nach 90 minuten", "nach regulärer spielzeit", "nach der regulären spielzeit",
+    "nach ablauf der regulären", "après 90 minutes", "temps réglementaire", "tras los 90 minutos",
+    "tiempo reglamentario", "tiempo regular", "na 90 minuten", "na de reguliere speeltijd", "reguliere speeltijd",
+    "efter 90 minutter", "ordinær spilletid", "ordinær tid", "tempi regolamentari", "dopo i 90",
+)  # fmt: skip
+#: A shoot-out anywhere in the sentence: "sono stati i calci di rigore a condannare i rosanero, ... 3-2".
+_SHOOTOUT_TOLD = _word_starts(
+    "calci di rigore", "ai rigori", "dal dischetto", "penalties", "on pens", "shoot-out", "shootout",
+    "tirs au but", "penaltis", "penales", "elfmeterschie", "strafschoppen", "straffesparkskonkurrence",
+    "straffespark", "tanda de penal",
+)  # fmt: skip
+_BRACKETED_AFTER = re.compile(r"[ \t]*\((\d{1,2})[ ]?[-–:][ ]?(\d{1,2})\b")
+
+
+def _after_regular_time(text: str, hit: re.Match[str]) -> bool:
+    """A bracketed score the words in its bracket give as the score after regular time."""
+    if not text.endswith("(", 0, hit.start()):
+        return False
+    close = text.find(")", hit.end(), hit.end() + 60)
+    return close >= 0 and bool(_REGULAR_TIME.search(text, hit.end(), close))
+
+
+def _shootout_tally(text: str, hit: re.Match[str]) -> bool:
+    """A score followed by the draw after regular time, in a sentence telling of a shoot-out: its tally."""
+    after = _BRACKETED_AFTER.match(text, hit.end())
+    if after is None or after[1] != after[2]:
+        return False
+    close = text.find(")", after.end(), after.end() + 60)
+    if close < 0 or not _REGULAR_TIME.search(text, after.end(), close):
+        return False
+    return bool(_SHOOTOUT_TOLD.search(text, _sentence_start(text, hit.start()), close))
+
+
+def _draw_after_shootout(text: str, start: int) -> bool:
+    """The bracketed draw after regular time that follows a shoot-out's tally: the match's result."""
+    before = _SCORE_BEFORE_BRACKET.search(text, max(0, start - 12), start)
+    outer = _RUNNING.match(text, before.start()) if before else None
+    return outer is not None and _shootout_tally(text, outer)
+
+
+_SCORE_BEFORE_BRACKET = re.compile(r"(?<![\d.,/])\d{1,2}[ ]?[-–:][ ]?\d{1,2}[ \t]*\($")
+
+
 def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], number: int) -> bool:
     """Whether the words around a written score make it something other than this round's result."""
     hit = scores[number]
@@ -283,6 +334,10 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
     stops = [i for i in (text.find(". ", hit.end()), line_end) if i >= 0]
     rest = text[hit.end() : min([*stops, hit.end() + 80])]  # the rest of the sentence
     clause = text[max(sentence, hit.start() - 60) : hit.start()]
+    if _after_regular_time(text, hit):
+        return False  # "(1-1 dopo i tempi regolamentari)": the match's result; the score before it is not
+    if _shootout_tally(text, hit):
+        return True  # "escono sconfitti per 3-2 (1-1 dopo i tempi regolamentari)" after "i calci di rigore"
     if _FINAL_COMPOUND.match(text, hit.end()):
         return False  # "goed voor de 3-2-eindcijfers", "die 3:2-Endstand": the final, whatever the words before it
     if _RUNNING_COMPOUND.match(text, hit.end()):

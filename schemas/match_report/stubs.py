@@ -45,13 +45,15 @@ _LEDE = 600  # the headline and first paragraph: where a single-match report nam
 def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub], list[MatchStub], int]:
     """Step 1's final results, each pair once: those whose passage names both teams, then the others.
 
-    Where a pair has several, the one with most goals: a half-time or running score taken for a
-    result is never more than the final. A team the passage does not name is the model's guess
+    Where a pair has several, the one the headline writes ("... face au Havre (1-1)" over the "2-2" of
+    the match before, taken for this pair), else the one with most goals: a half-time or running score
+    taken for a result is never more than the final. A team the passage does not name is the model's guess
     from elsewhere; it is kept, as a weaker result, only when the article's lede names it and the
     article names it twice ("kampen endte 2-1" after a lede naming both clubs). A club is a proper
     noun: a team the article never writes with a capital ("los sevillanos") is no team.
     """
     lede = grounder.cleaned.text[:_LEDE]
+    headline = lede.lstrip().split("\n", 1)[0]
 
     def weak_support(team: str) -> bool:
         return _in_passage(team, lede) and len(_capitalised_mentions(grounder, team)) >= 2
@@ -62,7 +64,7 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
     again = {context["at"] for context, answer in answers.get("results_wider", []) if answer is not None}
     asked = [(c, a) for c, a in answers.get("results", []) if c["at"] not in again]
     for context, answer in [*asked, *answers.get("results_wider", [])]:
-        kind = getattr(answer, "result", None)
+        kind = "final" if context.get("settled") == "final" else getattr(answer, "result", None)
         if answer is None or not (kind == "final" or (kind == "other" and (
             not context["score"][0].isdigit() or _between(context) is not None
         ))):
@@ -72,7 +74,8 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         home, away = answer.home_team, answer.away_team  # type: ignore[attr-defined]
         if home and away:
             home, away = _unpaired(home, away), _unpaired(away, home)
-            home, away = _as_written(home, context["passage"]), _as_written(away, context["passage"])
+            article = grounder.cleaned.text
+            home, away = _as_written(home, context["passage"], article), _as_written(away, context["passage"], article)
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
         between = _between(context)
         drawn = context["first"] == context["second"]
@@ -103,12 +106,18 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         stub = MatchStub(home_team=home, away_team=away, home_score=scores[0], away_score=scores[1])
         pair = _pair(home, away)
         kept = best.get(pair)
-        if kept is None or (all(named), sum(scores)) > (kept[0], kept[1].home_score + kept[1].away_score):
+        if kept is None or (all(named), *_rank(stub, headline)) > (kept[0], *_rank(kept[1], headline)):
             best[pair] = (all(named), stub)
     strong = [stub for named, stub in best.values() if named]
     said = [stub for stub in strong if _pair(stub.home_team, stub.away_team) in told]
     rest = [stub for stub in strong if _pair(stub.home_team, stub.away_team) not in told]
     return [*said, *rest], [stub for named, stub in best.values() if not named], len(said)
+
+
+def _rank(stub: MatchStub, headline: str) -> tuple[bool, int]:
+    """How a pair's result stands against another of the same pair: written in the headline, then goals."""
+    scores = (stub.home_score, stub.away_score)
+    return bool(score_pattern(*scores).search(headline)), sum(scores)
 
 
 def _unpaired(team: str, other: str) -> str:
@@ -140,13 +149,15 @@ _NAME_RUN = re.compile(r"(?<![\w'’])[A-ZÀ-ÞØÆÅ][\w'’.-]+(?:[ ][A-ZÀ-Þ
 _MISCOPY_RATIO = 0.8
 
 
-def _as_written(team: str, passage: str) -> str:
+def _as_written(team: str, passage: str, article: str = "") -> str:
     """The passage's own spelling of a club the model miscopied ("Patrato" for "Patronato"), else `team`.
 
     Only a capitalised run of the passage that starts like the answer and differs from it by a
-    letter or two (ratio >= 0.8); the answer stands where the passage names it, or nothing is close.
+    letter or two (ratio >= 0.8); the answer stands where the passage names it, where the rest of
+    the `article` writes it so (the passage's "Racalbuto" is the page's slip for its "Racalmuto"),
+    or where nothing is close.
     """
-    if _in_passage(team, passage) or len(team) < 5:
+    if _in_passage(team, passage) or len(team) < 5 or (article and _in_passage(team, article)):
         return team
     folded = fold_text(team)
     best, best_ratio = team, _MISCOPY_RATIO
@@ -261,15 +272,26 @@ _ROLE_COMPOUND = re.compile(
 )
 
 
+#: A club in the genitive before lower-case words: "FC Midtjyllands medalje-aspiranter", "Bayerns Abwehr".
+_GENITIVE_PHRASE = re.compile(r"^(?P<club>[A-ZÀ-ÞØÆÅ][\w.'’ -]*?[^\W\d_])(?:s|'s|’s)(?:[ ][a-zà-ÿæøå][\w-]*)+$")
+
+
 def _club_name(team: str, grounder: Grounder) -> str:
     """The club's name as the article writes it, where the model gave a word of it.
 
     "Mailand" of "Inter Mailand" (a known club name in the text) is "Inter Mailand"; the German
-    demonym "Dortmunder" ("die Dortmunder") is "Dortmund" when the article also writes that.
+    demonym "Dortmunder" ("die Dortmunder") is "Dortmund" when the article also writes that; a
+    club in the genitive with the words after it ("FC Midtjyllands medalje-aspiranter") is the
+    club, when the article also writes it so.
     """
     role = _ROLE_COMPOUND.match(team)
     if role:  # "Rouveen-aanvaller Daimen Schra": the club of a player's role, not a club
         return role["club"]
+    if team.endswith(("s'", "s’")) and grounder.find_all(team[:-1]):  # "AC Horsens'" of "til AC Horsens' unge hold"
+        team = team[:-1]
+    genitive = _GENITIVE_PHRASE.match(team)
+    if genitive and grounder.find_all(genitive["club"]):  # "FC Midtjyllands medalje-aspiranter"
+        return genitive["club"]
     folded = fold_text(team).strip()
     if not folded or " " in folded or folded in CLUB_ALIASES or folded in CLUB_ALIASES.values():
         return team
@@ -342,17 +364,23 @@ def _is_club(grounder: Grounder, team: str) -> bool:
     Not the word for the match either ("Kampen i Aarhus endte 1-1": "Kampen" is the match, not the opponent).
     """
     folded = fold_text(team)
-    if folded in _MATCH_WORDS or folded in _SQUAD_WORDS or _PLACE_WORD.search(folded):
+    if folded in _MATCH_WORDS or _SQUAD.fullmatch(folded) or _PLACE_WORD.search(folded):
         return False
     return bool(_club_mentions(grounder, team))
 
 
-#: A squad of a club, not a club: "SENIORS 1:4-ECHENEVEX:2" on a club's own site is its first team.
-_SQUAD_WORDS = frozenset(
-    {"seniors", "senior", "seniors 1", "seniors 2", "juniors", "reserves", "reserve", "equipe 1", "equipe 2",
-     "l'equipe 2", "first team", "u19", "u17", "u21", "u23", "a-junioren", "b-junioren", "talenter", "damen",
-     "herren", "frauen", "femenino", "juvenil", "cadete", "allievi", "primavera", "jeugd"}
+#: A squad of a club, not a club: "SENIORS 1:4-ECHENEVEX:2" on a club's own site is its first team,
+#: "el Juvenil A" and "il Cadete B" a club's youth sides, "U19", "JO15-1" an age group.
+_SQUAD_WORDS = (
+    "seniors", "senior", "juniors", "reserves", "reserve", "equipe", "l'equipe", "first team", "a-junioren",
+    "b-junioren", "junioren", "a-jugend", "b-jugend", "jugend", "talenter", "damen", "herren", "frauen",
+    "femenino", "juvenil", "cadete", "infantil", "alevin", "benjamin", "juniores", "allievi", "giovanissimi",
+    "esordienti", "primavera", "jeugd", "veteranen",
 )  # fmt: skip
+_SQUAD = re.compile(
+    rf"(?:(?:{'|'.join(re.escape(word) for word in _SQUAD_WORDS)})(?:[ -]?(?:[a-d]|\d{{1,2}}))?"
+    r"|[uo]\d{1,2}|jo\d{1,2}(?:-\d{1,2})?|mo\d{1,2}(?:-\d{1,2})?)"
+)
 #: A ground or a street, not a club: "på Peter Bangs Vej" (a training ground's road), "Hampden Park" is a
 #: stadium too but "Park" also ends clubs' names ("Queen's Park"), so it is not here.
 _PLACE_WORD = re.compile(
