@@ -142,7 +142,8 @@ def _assemble(answers: Answers, grounder: Grounder) -> dict[str, Any]:
             cards = []  # the article lists its cards in lines, and none for this match
         else:
             cards = _with_prose_cards(prose_cards(stub, stubs, grounder, goals, given), cards)
-        cards = _once_each(cards, grounder)
+        cards = _once_each([_lineup_side(card, lineup) or card for card in cards], grounder)  # a prose card's team
+        # is the nearer club's; a line-up that lists the player says it better ("Al 20′ ammonito Giaconia Diego")
         matches.append(_match_record(stub, extra, goals, cards, grounder))
     return {"matches": _one_competition(_listed_scorers_stay(matches, listed))}
 

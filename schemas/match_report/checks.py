@@ -602,6 +602,16 @@ _GAME_WORDS = frozenset(fold_text(word) for word in (
 ))  # fmt: skip
 
 
+#: Small words that open a sentence with a capital, copied as a scorer's name ("Efter en del tilløb bragte
+#: Mathias Dalsgaard Borup foran 10 minutter inde": "Efter" at 10), folded.
+_SMALL_WORDS = frozenset(fold_text(word) for word in (
+    "After", "Before", "Then", "With", "When", "The", "Efter", "Inden", "Med", "Da", "Der", "Det", "Den", "Han",
+    "Nach", "Vor", "Dann", "Mit", "Als", "Die", "Das", "Er", "Na", "Voor", "Toen", "Met", "Het", "Hij", "Après",
+    "Avant", "Puis", "Avec", "Quand", "Il", "Le", "La", "Les", "Tras", "Después", "Antes", "Luego", "Con",
+    "Cuando", "El", "Los", "Las", "Dopo", "Prima", "Poi", "Quando", "Lo", "Gli", "Al", "Nel", "Sul",
+))  # fmt: skip
+
+
 def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A scorer or booked player is not a club, and a coach leads one team of the article."""
     matches = data.get("matches") or []
@@ -614,8 +624,8 @@ def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
                 if team_key(item.get("player") or "") in teams:
                     message = f"{item.get('player')!r} is a team, not a player"
                     findings.append(Finding(("matches", m, kind, i), "player_is_a_team", message))
-                elif fold_text(item.get("player") or "") in _GAME_WORDS:
-                    message = f"{item.get('player')!r} is a word of the game, not a player"
+                elif fold_text(item.get("player") or "") in _GAME_WORDS | _SMALL_WORDS:
+                    message = f"{item.get('player')!r} is a word of the game or of the sentence, not a player"
                     findings.append(Finding(("matches", m, kind, i), "player_is_a_word", message))
         for side in ("home_coach", "away_coach"):
             coach = match.get(side)

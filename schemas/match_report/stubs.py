@@ -272,7 +272,7 @@ _ROLE_COMPOUND = re.compile(
 )
 
 
-#: A club in the genitive before lower-case words: "FC Midtjyllands medalje-aspiranter", "Bayerns Abwehr".
+#: A club in the genitive before lower-case words: "FC Midtjyllands medalje-aspiranter", "Liverpool's defence".
 _GENITIVE_PHRASE = re.compile(r"^(?P<club>[A-ZÀ-ÞØÆÅ][\w.'’ -]*?[^\W\d_])(?:s|'s|’s)(?:[ ][a-zà-ÿæøå][\w-]*)+$")
 
 
@@ -364,23 +364,19 @@ def _is_club(grounder: Grounder, team: str) -> bool:
     Not the word for the match either ("Kampen i Aarhus endte 1-1": "Kampen" is the match, not the opponent).
     """
     folded = fold_text(team)
-    if folded in _MATCH_WORDS or _SQUAD.fullmatch(folded) or _PLACE_WORD.search(folded):
+    if folded in _MATCH_WORDS or folded in _SQUAD_WORDS or _PLACE_WORD.search(folded):
         return False
     return bool(_club_mentions(grounder, team))
 
 
-#: A squad of a club, not a club: "SENIORS 1:4-ECHENEVEX:2" on a club's own site is its first team,
-#: "el Juvenil A" and "il Cadete B" a club's youth sides, "U19", "JO15-1" an age group.
-_SQUAD_WORDS = (
-    "seniors", "senior", "juniors", "reserves", "reserve", "equipe", "l'equipe", "first team", "a-junioren",
-    "b-junioren", "junioren", "a-jugend", "b-jugend", "jugend", "talenter", "damen", "herren", "frauen",
-    "femenino", "juvenil", "cadete", "infantil", "alevin", "benjamin", "juniores", "allievi", "giovanissimi",
-    "esordienti", "primavera", "jeugd", "veteranen",
+#: A squad of a club, not a club: "SENIORS 1:4-ECHENEVEX:2" on a club's own site is its first team. A
+#: youth side with its letter ("el Juvenil A", "Cadete A") stays: a club's own site often never names
+#: the club, and the side is then the only name its results have.
+_SQUAD_WORDS = frozenset(
+    {"seniors", "senior", "seniors 1", "seniors 2", "juniors", "reserves", "reserve", "equipe 1", "equipe 2",
+     "l'equipe 2", "first team", "u19", "u17", "u21", "u23", "a-junioren", "b-junioren", "talenter", "damen",
+     "herren", "frauen", "femenino", "juvenil", "cadete", "allievi", "primavera", "jeugd"}
 )  # fmt: skip
-_SQUAD = re.compile(
-    rf"(?:(?:{'|'.join(re.escape(word) for word in _SQUAD_WORDS)})(?:[ -]?(?:[a-d]|\d{{1,2}}))?"
-    r"|[uo]\d{1,2}|jo\d{1,2}(?:-\d{1,2})?|mo\d{1,2}(?:-\d{1,2})?)"
-)
 #: A ground or a street, not a club: "på Peter Bangs Vej" (a training ground's road), "Hampden Park" is a
 #: stadium too but "Park" also ends clubs' names ("Queen's Park"), so it is not here.
 _PLACE_WORD = re.compile(
