@@ -98,6 +98,19 @@ def test_a_french_fact_lines_score_in_words_is_asked_and_stated() -> None:
     ]  # fmt: skip
 
 
+def test_a_spanish_score_after_por_is_asked_and_a_half_time_one_is_not() -> None:
+    text = (
+        "Derrota del Atlético Vegas en casa del Rayo Sur por 2 a 1\n"
+        "El Rayo Sur ganaba por 1 a 0 al descanso y amplió la ventaja tras la reanudación. "
+        "Los visitantes recortaron distancias en el minuto 80, pero no les alcanzó. "
+        "El equipo descansa ahora por 2 a 3 semanas.\n"
+    )
+    assert [q["score"] for q in _asked(text)] == ["2-1"]
+    assert _assembled(text, ("2-1", _final("Rayo Sur", "Atlético Vegas", 2, 1))) == [
+        ("Rayo Sur", 2, 1, "Atlético Vegas"),
+    ]
+
+
 def test_a_club_in_the_genitive_and_a_loss_told_away_from_home() -> None:
     text = (
         "Randers taber i Jylland\n"

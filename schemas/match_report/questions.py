@@ -25,6 +25,7 @@ from .words import (
     _LINE_WORDED,
     _NULLISH,
     _ONLY_GOAL,
+    _POR_WORDED,
     _RUNNING,
     _SET_OFF_WORDED,
     _WORDED_SCORE,
@@ -189,10 +190,12 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
         if _not_a_result(text, scores, starts, number):
             continue
         hits.append((hit.start(), hit.end(), first, second, f"{first}-{second}"))
-    worded = [*_WORDED_SCORE.finditer(text), *_SET_OFF_WORDED.finditer(text), *_LINE_WORDED.finditer(text)]
-    for hit in worded:  # "en battant Tours (L2) 5 à 3", "Questembert et Malansac 2 à 2."
+    worded = [*_WORDED_SCORE.finditer(text), *_SET_OFF_WORDED.finditer(text), *_LINE_WORDED.finditer(text),
+              *_POR_WORDED.finditer(text)]  # fmt: skip
+    for hit in worded:  # "en battant Tours (L2) 5 à 3", "Questembert et Malansac 2 à 2.", "por 2 a 1"
         first, second = int(hit["first"]), int(hit["second"])
-        if hit.re is _SET_OFF_WORDED and _HALF_TIME_WORDS.search(text, max(0, hit.start() - 30), hit.start()):
+        after = hit.end() + 20 if hit.re is _POR_WORDED else hit.start()  # "ganaba por 1 a 0 al descanso"
+        if hit.re in (_SET_OFF_WORDED, _POR_WORDED) and _HALF_TIME_WORDS.search(text, max(0, hit.start() - 30), after):
             continue  # "Score à la mi-temps : 0 à 1"
         hits.append((hit.start("first"), hit.end("second"), first, second, f"{first}-{second}"))
     hits += _worded_results(text)

@@ -271,6 +271,11 @@ _WORDED_SCORE = re.compile(
 #: A score in words set off by a bracket, a comma or a colon: "le but égalisateur (2 à 2)", "..., 3 à 3."
 #: (folded: "à" is "a"); in running prose "3 a 1" may be anything, so it is not read there.
 _SET_OFF_WORDED = re.compile(r"(?:\(|,\s|:\s)(?P<first>\d{1,2}) a (?P<second>\d{1,2})(?=\)|\.(?!\d)|,|;)")
+#: ... or a Spanish score after "por": "Dura derrota de la Peña en casa del Navega por 2 a 1" (folded).
+_POR_WORDED = re.compile(
+    r"\bpor (?P<first>\d{1,2}) a (?P<second>\d{1,2})"
+    r"(?!\d|[.,]\d|\s*(?:minutos?|min\b|semanas?|dias|meses|anos|puntos|goles|partidos|jornadas|horas)\b)"
+)
 #: ... or a line's first words, after the two clubs: "Questembert et Malansac 2 à 2. M-temps 1 à 0." (folded).
 _LINE_WORDED = re.compile(
     r"(?m)^[ \t]*(?:[^\W\d][\w'’./-]*[ \t]){1,6}(?:et|-|–)[ \t](?:[^\W\d][\w'’./-]*[ \t]){1,6}"
@@ -288,7 +293,7 @@ def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None 
         return True
     if any({int(hit["first"]), int(hit["second"])} == {home, away} and int(hit["first"]) + int(hit["second"])
            == home + away for hit in [*_WORDED_SCORE.finditer(text), *_SET_OFF_WORDED.finditer(text),
-                                      *_LINE_WORDED.finditer(text)]):  # fmt: skip
+                                      *_LINE_WORDED.finditer(text), *_POR_WORDED.finditer(text)]):  # fmt: skip
         return True
     if teams is not None and _split_by_teams(text, home, away, teams):
         return True
