@@ -221,6 +221,18 @@ def test_three_copies_of_one_goal_cost_the_copies_not_the_match() -> None:
     assert [w.rule for w in warnings] == ["value_error", "value_error"]
 
 
+def test_seven_copies_of_one_goal_cost_the_copies_not_the_match() -> None:
+    # a model looping on "una doppietta di Veronesi": one copy removed at a time, each with its warning
+    copies = [goal("Veronesi", "Mirandolese", None) for _ in range(7)]
+    data = {"matches": [match(home_team="Polisportiva Saliceta", away_team="Mirandolese", home_score=4,
+                              away_score=2, goals=copies)]}  # fmt: skip
+    value, warnings = validate_salvaging(MatchReport, data)
+    kept = value.model_dump()["matches"]
+    assert [(m["home_team"], len(m["goals"])) for m in kept] == [("Polisportiva Saliceta", 1)]
+    assert len(warnings) == 6 and all(w.path.startswith("matches[0].goals[") for w in warnings)
+    assert "7 times" in warnings[0].message and "2 times" in warnings[-1].message
+
+
 def test_a_scorer_listed_for_both_teams_keeps_the_side_the_text_gives() -> None:
     text = "Lyngby - AaB 2-2\n0-1 Mathias Ross (55), 1-1 Magnus Warming (63)\nRoss stangede et hjørnespark i nettet."
     data = {"matches": [match(home_team="Lyngby", away_team="AaB", home_score=2, away_score=2,

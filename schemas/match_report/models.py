@@ -125,7 +125,7 @@ class Match(_Strict):
         teams = {"home": self.home_team, "away": self.away_team}
         scores = {"home": self.home_score, "away": self.away_score}
         per_side = {"home": 0, "away": 0}
-        seen: set[tuple[str, str, int | None]] = set()
+        seen: dict[tuple[str, str, int | None], list[str]] = {}
         for goal in self.goals:
             side = self._side(goal.team, teams)
             if side is None:
@@ -135,9 +135,10 @@ class Match(_Strict):
                 )
             per_side[side] += 1
             key = (goal.player.lower(), side, goal.minute)
-            if key in seen:
-                raise ValueError(f"duplicate goal entry: {goal.player!r} minute {goal.minute}")
-            seen.add(key)
+            seen.setdefault(key, []).append(goal.player)
+        for (_, _, minute), names in seen.items():
+            if len(names) > 1:  # the count in the message: each copy removed is a step (a model looping "X" x7)
+                raise ValueError(f"duplicate goal entry: {names[0]!r} minute {minute}, {len(names)} times")
         for side, count in per_side.items():
             if count > scores[side]:
                 raise ValueError(
