@@ -14,6 +14,7 @@ from typing import Any
 from extractor.cleaning import clean
 from extractor.grounding import Grounder
 from schemas.match_report import PLAN, MatchStub, line_facts, score_questions
+from schemas.match_report.results import listed_results
 from schemas.match_report.stubs import _as_written
 
 
@@ -109,6 +110,33 @@ def test_a_spanish_score_after_por_is_asked_and_a_half_time_one_is_not() -> None
     assert _assembled(text, ("2-1", _final("Rayo Sur", "Atlético Vegas", 2, 1))) == [
         ("Rayo Sur", 2, 1, "Atlético Vegas"),
     ]
+
+
+def test_the_team_whose_defeat_the_sentence_tells_gets_the_fewer_goals() -> None:
+    text = (
+        "Atlético Vegas: Juan, Luis, Pedro y Mario.\n\n"
+        "Dura derrota del Atlético Vegas en casa del Rayo Sur por 2 a 1. Los locales dominaron el partido.\n"
+    )
+    # the model keeps the order of the names and of the numbers: the loser first, with the two goals
+    assert _assembled(text, ("2-1", _final("Atlético Vegas", "Rayo Sur", 2, 1))) == [
+        ("Atlético Vegas", 1, 2, "Rayo Sur"),
+    ]  # (the checks then make the visited Rayo Sur home, its two goals with it)
+    italian = "Brutta sconfitta della Pro Colle sul campo del Borgo Nuovo: 3-0 il finale.\n"
+    assert _assembled(italian, ("3-0", _final("Pro Colle", "Borgo Nuovo", 3, 0))) == [
+        ("Pro Colle", 0, 3, "Borgo Nuovo"),
+    ]
+
+
+def test_a_match_pages_table_flattened_one_cell_a_line_is_its_result_and_a_kick_off_time_is_none() -> None:
+    text = (
+        "D-Jugend : Spielbericht\nKreisliga\n3. Spieltag - 14.09.2019 10:30 Uhr\n"
+        "SV Blau-Weiß Nordheim |\n|\nFC Süd/West 09 |\n|\n4 |\n: |\n2 |\n|\n(1 |\n: |\n1) |\n"
+        "Spielstatistik\nUnsere Jungs gewannen verdient gegen die Gäste aus dem Süden.\n"
+    )
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in listed_results(clean(text).text)] == [
+        ("SV Blau-Weiß Nordheim", 4, 2, "FC Süd/West 09"),
+    ]
+    assert listed_results("Anstoß: 3. Spieltag - 14.09.2019 10:30 Uhr\nDas Spiel fiel aus.\n") == []
 
 
 def test_a_club_in_the_genitive_and_a_loss_told_away_from_home() -> None:

@@ -315,6 +315,9 @@ _BEATEN = (
     r"|a battu|bat|(?:victoire|succès) (?:contre|face à|sur)|s'impose (?:contre|face à)"
     r"|venció a|vence a|derrotó a|goleó a|(?:victoria|triunfo) (?:ante|contra|sobre)|ganó a"
     r"|slog|besejrede|besejrer|sejr (?:over|mod)|(?:vandt|vinder) (?:over|mod)"
+    # the defeat of the team named after it: "Dura derrota de la Peña en casa del Navega por 2 a 1"
+    r"|derrota del?|sconfitta (?:del|della|dello|dei|di)|d[ée]faite (?:de|du|des)|nederlaag van|defeat for"
+    r"|niederlage (?:des|der|von|für)"
     # "ontdeed Manchester City, zonder ..., zich gemakkelijk van Olympiakos", "deelde een mokerslag uit aan het Inter"
     r"|ontd(?:eed|oet|eden)\s+(?:\S+\s+){0,12}?zich\s+(?:\S+\s+){0,3}?van|(?:deelde|deelt|deelden)\s+(?:\S+\s+){0,4}?een\s+(?:\S+\s+){1,2}uit\s+aan"
 )
@@ -345,7 +348,8 @@ def _winner_told(context: dict[str, Any], home: str, away: str, scores: tuple[in
     if scores[0] == scores[1]:
         return scores
     passage = context["passage"]
-    written = re.search(rf"(?<!\d){context['first']}\s?[-:–]\s?{context['second']}(?!\d)", passage)
+    written = re.search(rf"(?<!\d){context['first']}\s?[-:–]\s?{context['second']}(?!\d)"
+                        rf"|(?<!\d){context['first']} [aà] {context['second']}(?!\d)", passage)  # "por 2 a 1"
     at = written.start() if written else len(passage)
     # an only goal in words is told after the win: "ontdeed City zich van Olympiakos. ... het enige doelpunt";
     # so is a score whose sentence names neither team: "door te winnen van en bij Helmond Sport. Het duel

@@ -116,6 +116,16 @@ _STACKED_RESULT = re.compile(
     re.MULTILINE,
 )
 _SHOUTED = re.compile(r"^[A-ZÀ-Þ]{5,}$")  # "TABELLINO": a section label, not a club
+_CLOCK_WORD = re.compile(r"(?i:uhr|uur|h|ore|hrs?|horas|heures|o'clock)")  # "10:00 Uhr" after a "score"
+#: ... or a match page's table flattened one cell a line, each cell ending in "|", empty cells between:
+#: "Einheit Wittenberg |", "|", "SG Zahna/Elster |", "|", "6 |", ": |", "6 |" (the two clubs, then the goals).
+_CELL = r"[ \t]*\|[ \t]*\n(?:[ \t]*\|[ \t]*\n)*"
+_CELL_CLUB = r"[A-ZÀ-ÞØÆÅ][\w.'’&/-]*(?:[ ][\w.'’&/-]+){0,3}"
+_STACKED_CELLS = re.compile(
+    rf"^[ \t]*(?P<home>{_CELL_CLUB}){_CELL}[ \t]*(?P<away>{_CELL_CLUB}){_CELL}"
+    rf"[ \t]*(?P<hs>\d{{1,2}}){_CELL}(?:[ \t]*[:–-]{_CELL})?[ \t]*(?P<as>\d{{1,2}})[ \t]*\|",
+    re.MULTILINE,
+)
 
 
 #: A club in a round-up's sentence: capitalised words, a few joined by "de"/"di" ("Eugenio Coscarello Castrolibero").
@@ -185,7 +195,7 @@ def listed_results(text: str) -> list[MatchStub]:
     hits = sorted(
         [*_LISTED.finditer(text), *_SPLIT_SCORE.finditer(text), *_LINE_RESULT.finditer(text),
          *_STACKED_RESULT.finditer(text), *_COLON_SCORES.finditer(text), *_HEADER_SCORES.finditer(text),
-         *_DASHED_LINE.finditer(text), *_HEADER_PAIR.finditer(text)],
+         *_DASHED_LINE.finditer(text), *_HEADER_PAIR.finditer(text), *_STACKED_CELLS.finditer(text)],
         key=lambda hit: hit.start(),
     )  # fmt: skip
     others = [(hit.start(), hit.end()) for hit in hits if hit.re is not _DASHED_LINE]
@@ -199,6 +209,8 @@ def listed_results(text: str) -> list[MatchStub]:
         home, away = _WEEKDAY_PREFIX.sub("", hit.group("home").strip()), hit.group("away").strip()
         if len(home) < 2 or len(away) < 2 or same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:
             continue
+        if _CLOCK_WORD.fullmatch(away):
+            continue  # "1. Spieltag - 28.08.2011 10:00 Uhr": a kick-off time
         if not _split_clubs(hit):
             continue  # "Güsten-Schwarz-Gelb 2:3": which dash parts the clubs is not for code to guess
         if hit.re in (_COLON_SCORES, _HEADER_SCORES, _HEADER_PAIR):  # "Spiele: 3 Siege: 2": clubs are named again
