@@ -13,7 +13,8 @@ from typing import Any
 
 from extractor.cleaning import clean
 from extractor.grounding import Grounder
-from schemas.match_report import PLAN, MatchStub, line_facts, score_questions
+from extractor.salvage import refine
+from schemas.match_report import CHECKS, PLAN, MatchReport, MatchStub, line_facts, score_questions
 from schemas.match_report.results import listed_results
 from schemas.match_report.stubs import _as_written
 
@@ -206,3 +207,41 @@ def test_a_small_word_that_opens_a_sentence_is_no_scorer() -> None:
     value, warnings = refine(MatchReport, {"matches": [match]}, Grounder(clean(text)), CHECKS)
     assert value.model_dump(mode="json")["matches"][0]["goals"] == []
     assert "player_is_a_word" in {w.rule for w in warnings}
+
+
+def _goal_teams(text: str, home: str, away: str, score: tuple[int, int], scorers: list[tuple[str, str]]) -> list[str]:
+    """The teams of the model's goals after the task's checks."""
+    goals = [{"player": p, "team": t, "minute": None, "penalty": False, "own_goal": False, "assist": None}
+             for p, t in scorers]  # fmt: skip
+    match = {"competition": None, "stage": None, "date": None, "venue": None, "home_team": home, "away_team": away,
+             "home_score": score[0], "away_score": score[1], "home_coach": None, "away_coach": None,
+             "goals": goals, "cards": [], "evidence": None}  # fmt: skip
+    value, _ = refine(MatchReport, {"matches": [match]}, Grounder(clean(text)), CHECKS)
+    return [goal["team"] for goal in value.model_dump()["matches"][0]["goals"]]
+
+
+def test_a_goal_whose_sentence_calls_the_scorers_side_the_visitors_is_theirs() -> None:
+    text = (
+        "Il Borgo Alto supera 2-1 la Valtorta nel derby.\n"
+        "A passare in vantaggio sono gli ospiti, che trovano il gol con Bergamo. Il pareggio arriva con Ndiaye, "
+        "poi la rete di Bellini nel finale.\n"
+    )
+    scorers = [("Bergamo", "Borgo Alto"), ("Ndiaye", "Borgo Alto"), ("Bellini", "Borgo Alto")]
+    assert _goal_teams(text, "Borgo Alto", "Valtorta", (2, 1), scorers) == ["Valtorta", "Borgo Alto", "Borgo Alto"]
+
+
+def test_an_epithet_of_the_other_clause_or_the_other_side_moves_no_goal() -> None:
+    danish = (
+        "FC Nordby vandt 2-1 over Sydby IF.\n"
+        "Anders Holm og Jens Lund scorede målene for FCN, mens Quincy Berg udlignede til 1-1 for gæsterne.\n"
+    )
+    scorers = [("Anders Holm", "FC Nordby"), ("Jens Lund", "FC Nordby"), ("Quincy Berg", "Sydby IF")]
+    assert _goal_teams(danish, "FC Nordby", "Sydby IF", (2, 1), scorers) == ["FC Nordby", "FC Nordby", "Sydby IF"]
+    dutch = (
+        "TOP Oss - Helmond Sport 1-1\n\n"
+        "In een slechte wedstrijd leek de thuisploeg op weg naar de winst, maar een doelpunt van Nick de Vries "
+        "bezorgde de Helmonders alsnog een punt. Eerder scoorde Bram Jansen.\n"
+    )
+    scorers = [("Bram Jansen", "TOP Oss"), ("Nick de Vries", "Helmond Sport")]
+    assert _goal_teams(dutch, "TOP Oss", "Helmond Sport", (1, 1), scorers) == ["TOP Oss", "Helmond Sport"]
+

@@ -33,6 +33,7 @@ from .checks import (
     _card_type_findings,
     _date_findings,
     _flag_findings,
+    _goal_epithet_findings,
     _goal_lineup_findings,
     _goal_side_findings,
     _minute_findings,
@@ -130,7 +131,8 @@ CHECKS = (
     _people_as_teams, _score_findings, _host_findings, _fixture_score_findings, _people_findings, _role_findings,
     _assister_findings,
     _card_findings, _card_type_findings, _flag_findings, _goal_lineup_findings, _goal_side_findings,
-    _one_match_per_scorer, _scorer_near_match, _one_side_per_scorer, _minute_findings, _date_findings,
+    _goal_epithet_findings, _one_match_per_scorer, _scorer_near_match, _one_side_per_scorer, _minute_findings,
+    _date_findings,
     _venue_findings, _scorer_findings,
 )  # fmt: skip
 
