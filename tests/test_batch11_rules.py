@@ -15,7 +15,7 @@ from extractor.cleaning import clean
 from extractor.grounding import Grounder
 from extractor.salvage import refine
 from schemas.match_report import CHECKS, PLAN, MatchReport, MatchStub, line_facts, score_questions
-from schemas.match_report.results import listed_results
+from schemas.match_report.results import listed_results, sheet_results
 from schemas.match_report.stubs import _as_written
 
 
@@ -244,4 +244,55 @@ def test_an_epithet_of_the_other_clause_or_the_other_side_moves_no_goal() -> Non
     )
     scorers = [("Bram Jansen", "TOP Oss"), ("Nick de Vries", "Helmond Sport")]
     assert _goal_teams(dutch, "TOP Oss", "Helmond Sport", (1, 1), scorers) == ["TOP Oss", "Helmond Sport"]
+
+
+SHEET = (
+    "UD SOTOVERDE 2\n\n"
+    "Juan, Luis, Pedro (Raúl, min 60), Iván, Sergio, Hugo, Diego, Nacho, Óscar, Rubén y Toni.\n\n"
+    "CASTRO/RÍO 1\n\n"
+    "Miguel, Álex, Víctor, Mikel, Yago, Marcos, Ricardo, Fraguas, Asier, Joel y Marcelo.\n\n"
+    "Goles: 1-0, min 30: Álex en propia puerta; 2-0, min 35: Hugo, 2-1, min 67: Marcelo. Árbitro: Luis Pérez. "
+    "Tarjeta amarilla a los locales Juan e Iván; y al visitante Mikel.\n\n"
+    "Derrota del Castro/Río en el campo del Sotoverde por 2 a 1.\n"
+)
+
+
+def test_a_sheets_clubs_with_their_goals_above_their_elevens_are_its_result_home_first() -> None:
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in sheet_results(clean(SHEET).text)] == [
+        ("UD Sotoverde", 2, 1, "Castro/Río"),
+    ]  # "UD" stays in capitals, the rest as the article writes it
+
+
+def test_a_spanish_own_goal_and_a_scorer_before_the_next_label_are_read_from_the_goals_line() -> None:
+    stub = MatchStub(home_team="UD Sotoverde", away_team="Castro/Río", home_score=2, away_score=1)
+    goals, cards = line_facts(stub, [stub], clean(SHEET).text)
+    assert [(g["player"], g["team"], g["minute"], g["own_goal"]) for g in goals or []] == [
+        ("Álex", "UD Sotoverde", 30, True), ("Hugo", "UD Sotoverde", 35, False), ("Marcelo", "Castro/Río", 67, False),
+    ]  # fmt: skip
+    assert [(c["player"], c["team"]) for c in cards or []] == [
+        ("Juan", "UD Sotoverde"), ("Iván", "UD Sotoverde"), ("Mikel", "Castro/Río"),
+    ]  # fmt: skip
+
+
+def test_a_goal_list_in_table_cells_is_read_and_the_club_in_the_scorers_cell_is_no_scorer() -> None:
+    text = (
+        "SV Nordheim |\n|\nSG Alt/Neu |\n|\n2 |\n: |\n1 |\n"
+        "Torfolge\n1:0 (12') | Jonas Weber |\n1:1 (30') | SG Alt/Neu |\n2:1 (77') | Tim Kraus per Elfmeter |\n"
+        "Ein knapper Sieg.\n"
+    )
+    stub = MatchStub(home_team="SV Nordheim", away_team="SG Alt/Neu", home_score=2, away_score=1)
+    goals, _ = line_facts(stub, [stub], clean(text).text)
+    assert [(g["player"], g["team"], g["minute"]) for g in goals or []] == [
+        ("Jonas Weber", "SV Nordheim", 12), ("SG Alt", "SG Alt/Neu", 30), ("Tim Kraus", "SV Nordheim", 77),
+    ]  # fmt: skip
+    found = [g["player"] for g in _refined_goals(text, stub, goals or [])]
+    assert found == ["Jonas Weber", "Tim Kraus"]  # the club's own cell names no scorer
+
+
+def _refined_goals(text: str, stub: MatchStub, goals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    match = {"competition": None, "stage": None, "date": None, "venue": None, "home_team": stub.home_team,
+             "away_team": stub.away_team, "home_score": stub.home_score, "away_score": stub.away_score,
+             "home_coach": None, "away_coach": None, "goals": goals, "cards": [], "evidence": None}  # fmt: skip
+    value, _ = refine(MatchReport, {"matches": [match]}, Grounder(clean(text)), CHECKS)
+    return list(value.model_dump()["matches"][0]["goals"])
 

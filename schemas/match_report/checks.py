@@ -613,15 +613,22 @@ _SMALL_WORDS = frozenset(fold_text(word) for word in (
 
 
 def _people_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
-    """A scorer or booked player is not a club, and a coach leads one team of the article."""
+    """A scorer or booked player is not a club, and a coach leads one team of the article.
+
+    A club is also its name's part before a slash: "SG Zahna" of "SG Zahna/Elster" in a goal list whose
+    "|" cells gave the club where the scorer is unknown.
+    """
     matches = data.get("matches") or []
     teams = {team_key(m.get(side) or "") for m in matches for side in ("home_team", "away_team")} - {""}
+    slashed = {team_key(name.split("/")[0]) for m in matches for side in ("home_team", "away_team")
+               if "/" in (name := m.get(side) or "")} - {""}  # fmt: skip
     findings = []
     coaches: dict[str, list[tuple[str | int, ...]]] = {}
     for m, match in enumerate(matches):
         for kind in ("goals", "cards"):
             for i, item in enumerate(match.get(kind) or []):
-                if team_key(item.get("player") or "") in teams:
+                player_key = team_key(item.get("player") or "")
+                if player_key in teams or player_key in slashed:
                     message = f"{item.get('player')!r} is a team, not a player"
                     findings.append(Finding(("matches", m, kind, i), "player_is_a_team", message))
                 elif fold_text(item.get("player") or "") in _GAME_WORDS | _SMALL_WORDS:

@@ -80,7 +80,8 @@ _CARDS_HEAD = re.compile(
 _BARE_KINDS = r"Ammonit[io]|Espuls[io]|Avertissements?[ \t]+à|Expulsions?[ \t]+de"
 _BARE_CARDS_HEAD = re.compile(rf"(?:^|(?<=[.:;]))[ \t]*(?P<kind>{_BARE_KINDS})[ \t]+(?=[A-ZÀ-Þ])", re.MULTILINE)
 #: "... . Ast: 14.438", "Exp:"; not a name before a running score ("67. Baumgartlinger 0:2")
-_NEXT_HEAD = re.compile(r"(?:[.;]\s+|\s+)(?=[A-ZÀ-Þ][\w.]*(?:[ -][^\W\d]\w*)?\s?:(?!\d))")
+#: (a dot inside a label's word only before more of it: "Marquitos. Árbitro:" ends at "Árbitro", not at "Marquitos")
+_NEXT_HEAD = re.compile(r"(?:[.;]\s+|\s+)(?=[A-ZÀ-Þ](?:\w|\.(?!\s))*(?:[ -][^\W\d]\w*)?\s?:(?!\d))")
 _SECOND_YELLOW_TEXT = re.compile(
     r"(?i)doppia ammonizione|second yellow|2nd yellow|second bookable|two yellow|two bookings|gelb-rot|gelb/rot"
     r"|zweite gelbe|twee keer geel|doble amarilla|segunda amarilla|seconda ammonizione"
@@ -90,7 +91,10 @@ _PEN_FLAG = (
     r"pen\.?|penalty|foulpenalty|rig\.?|rigore|sp|s\.p\.|penal|de penalti|de penal|penalti|elfmeter|foulelfmeter|fe"
     r"|straffe"
 )
-_OG_FLAG = r"o\.g\.|own goal|csc|c\.s\.c\.|aut\.?|autogol|autorete|en contra|e\.c\.|p\.p\.|eigentor|selvmål"
+_OG_FLAG = (
+    r"o\.g\.|own goal|csc|c\.s\.c\.|aut\.?|autogol|autorete|en contra|e\.c\.|p\.p\.|eigentor|selvmål"
+    r"|en (?:su )?propia (?:puerta|meta|portería|porteria)|in propria porta|contre son camp|in eigen doel"
+)
 _NAME_WORD = r"[A-ZÀ-ÞØÆÅ][\w'’´\-]*\.?"  # "´": a broken accent of wire copy ("Mitrovi´c")
 _PARTICLE = r"(?:de|da|do|dos|di|del|della|van|von|der|den|ter|ten|el|al|bin|ibn)[ ]"
 _LINE_TOKEN = re.compile(
@@ -163,7 +167,7 @@ def _line_body_end(text: str, start: int) -> tuple[str, int]:
     if not text[start:end].strip():
         entries, position = [], end
         while (line := _ENTRY_LINE.match(text, position)) is not None:
-            entries.append(line["entry"].strip())
+            entries.append(_CELL_BAR.sub(" ", line["entry"]).strip())  # "1:0 (02') | Nico Döring |": table cells
             position = line.end()
         if entries:
             return ", ".join(entries), position
@@ -179,9 +183,10 @@ _NEXT_BARE_HEAD = re.compile(rf"[.;]\s+(?=(?:{_BARE_KINDS})[ \t]+[A-ZÀ-Þ])")
 #: One entry of a list written a line each: a minute or a running score, then a short rest.
 _ENTRY_LINE = re.compile(
     r"(?:\n[ \t]*)+(?P<entry>(?:\d{1,3}(?:[ ]?\+[ ]?\d{1,2})?[ ]?['’′.]?|\d{1,2}[ ]?[-:–][ ]?\d{1,2})"
-    r"(?:[ \t]+|[ \t]*\(\d{1,3}(?:[ ]?\+[ ]?\d{1,2})?[.'’′]?\)[ \t]*)"  # "0:1 (13')SV Hoffeld II"
+    r"(?:[ \t]+|[ \t]*\(\d{1,3}(?:[ ]?\+[ ]?\d{1,2})?[.'’′]?\)[ \t]*)(?:\|[ \t]*)?"  # "0:1 (13')SV Hoffeld II"
     r"[^\W\d][^\n]{1,70})(?=\n|$)"
 )
+_CELL_BAR = re.compile(r"\s*\|\s*")
 
 
 def _minute_of(written: str) -> int | None:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from extractor.grounding import fold_text
+from extractor.names import CLUB_AFFIXES as _CLUB_AFFIXES
 from extractor.names import same_club as same_team
 
 from .lines import _GOALS_HEAD, _MINUTE_IN_LIST, _Entry, _line_body, _team_of_ref, parse_line
@@ -233,6 +234,12 @@ _LINEUP = re.compile(
     r"[ \t]*(?P<body>[^\n]+)$",  # "PEÑA SPORT 1 Samuel, Sádaba, ...": the club's goals before its eleven
     re.MULTILINE,
 )
+#: ... or a sheet's club and its goals on a line of their own, its eleven under them ("CD NAVEGA 2", "", "Jesús, ...").
+_LINEUP_BELOW = re.compile(
+    r"^[ \t]*(?P<lead>(?!))?(?P<team>[A-ZÀ-ÞØÆÅ][\w.'’&/-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&/-]*|de|del|la|le)){0,4})"
+    r"[ \t]+(?P<led>\d{1,2})[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<body>[^\n]+)$",
+    re.MULTILINE,
+)
 _LINEUP_ITEMS = 8  # a team's eleven, separated by commas, semicolons or dashes (a few joined by "y", "e")
 _LED_ITEMS = 3  # a line-up led by its club's goals ("3 – Portonovo SD: María, ...") may wrap after a few names
 
@@ -252,8 +259,9 @@ _NOT_A_LINEUP = _words(
 @functools.lru_cache(maxsize=16)
 def _lineups(text: str) -> tuple[re.Match[str], re.Match[str]] | None:
     """A match sheet's two line-up lines, home first, a few lines apart; None where there are not two."""
+    found = sorted([*_LINEUP.finditer(text), *_LINEUP_BELOW.finditer(text)], key=lambda hit: hit.start())
     lineups = [
-        hit for hit in _LINEUP.finditer(text)
+        hit for hit in found
         if len(re.findall(r"[,;]|\s[-–]\s", hit["body"])) + 1
         >= (_LED_ITEMS if _led(hit) is not None else _LINEUP_ITEMS)
         and not _NOT_A_LINEUP.match(fold_text(hit["team"]))
@@ -357,7 +365,17 @@ def _unshouted(name: str, text: str) -> str:
     for other in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
         if not other.group().isupper() and not other.group().islower():  # a score block's "sant'agostino"
             return other.group()
-    return name.title()
+    return " ".join(_unshouted_word(word, text) for word in name.split(" "))
+
+
+def _unshouted_word(word: str, text: str) -> str:
+    """One word of a shouted name: a club affix stays in capitals ("CD"), else as the article writes it, else title."""
+    if word.casefold() in _CLUB_AFFIXES and len(word) <= 4:
+        return word
+    for other in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+        if not other.group().isupper() and not other.group().islower():
+            return other.group()
+    return word.title()
 
 
 _LEADING_BRACKETS = re.compile(r"^(?:\s*\([^()\n]*\))*\s*")
