@@ -1,4 +1,4 @@
-"""Rules written from the eleventh fresh batch's failures: a shoot-out's tally before the draw after
+"""Rules written from the eleventh and twelfth fresh batches' failures: a shoot-out's tally before the draw after
 regular time, the match before's score taken for this one, a French fact line, a club in the
 genitive, a loss told away from home and on the winner's ground, a prose card's team, a small word
 taken for a scorer.
@@ -295,4 +295,30 @@ def _refined_goals(text: str, stub: MatchStub, goals: list[dict[str, Any]]) -> l
              "home_coach": None, "away_coach": None, "goals": goals, "cards": [], "evidence": None}  # fmt: skip
     value, _ = refine(MatchReport, {"matches": [match]}, Grounder(clean(text)), CHECKS)
     return list(value.model_dump()["matches"][0]["goals"])
+
+
+PLAYOFFS = (
+    "Spareggi d'Eccellenza, le gare d'andata.\n\n"
+    "Affermazioni interne per il Borgo Alto, 1-0 sul Valtorta, e del Real Campo sul Dauna. I friulani si "
+    "impongono per 3-0 sul Montebello.\n\n"
+    "I risultati delle gare di andata\n\n"
+    "Gruppo A: Borgo Alto-Valtorta= 1-0\n"
+    "Gruppo B: Ponte Rosso-Montebello= 3-0\n"
+)
+
+
+def test_a_results_list_with_an_equals_sign_is_read_and_its_score_in_prose_is_its_match() -> None:
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in listed_results(PLAYOFFS)] == [
+        ("Borgo Alto", 1, 0, "Valtorta"), ("Ponte Rosso", 3, 0, "Montebello"),
+    ]  # fmt: skip
+    # the model takes the prose's 3-0 for the clubs of the sentence before
+    prose = next(q for q in _asked(PLAYOFFS) if q["score"] == "3-0")
+    assert "Montebello" in prose["passage"]
+    grounder = Grounder(clean(PLAYOFFS))
+    answer = PLAN.step("results").model(prose)(**_final("Real Campo", "Dauna", 3, 0))
+    everything: dict[str, Any] = {"results": [(prose, answer)], "results_wider": [], "details": [], "goals_at": []}
+    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"])
+            for m in PLAN.assemble(everything, grounder)["matches"]] == [
+        ("Borgo Alto", 1, 0, "Valtorta"), ("Ponte Rosso", 3, 0, "Montebello"),
+    ]  # fmt: skip
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from extractor.grounding import Grounder, fold_text
@@ -42,7 +43,9 @@ from .words import (
 _LEDE = 600  # the headline and first paragraph: where a single-match report names its two teams
 
 
-def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub], list[MatchStub], int]:
+def _final_results(
+    answers: Answers, grounder: Grounder, listed: Sequence[MatchStub] = ()
+) -> tuple[list[MatchStub], list[MatchStub], int]:
     """Step 1's final results, each pair once: those whose passage names both teams, then the others.
 
     Where a pair has several, the one the headline writes ("... face au Havre (1-1)" over the "2-2" of
@@ -50,7 +53,10 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
     taken for a result is never more than the final. A team the passage does not name is the model's guess
     from elsewhere; it is kept, as a weaker result, only when the article's lede names it and the
     article names it twice ("kampen endte 2-1" after a lede naming both clubs). A club is a proper
-    noun: a team the article never writes with a capital ("los sevillanos") is no team.
+    noun: a team the article never writes with a capital ("los sevillanos") is no team. A score whose
+    sentence names a club of a results line (`listed`) with that score is that line's match: another
+    pair the model gave it ("I friulani si impongono per 3-0 sul Libarna" taken for the clubs of the
+    sentence before) is dropped.
     """
     lede = grounder.cleaned.text[:_LEDE]
     headline = lede.lstrip().split("\n", 1)[0]
@@ -93,7 +99,8 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
         else:
             home, away, scores = _written_order(context, home, away, _winner_told(context, home, away, scores))
             home, away, scores = _favoured_order(context, *_host_then_score(context, home, away, scores))
-        if not (_is_club(grounder, home) and _is_club(grounder, away)) or _one_inside_other(home, away):
+        if not (_is_club(grounder, home) and _is_club(grounder, away)) or _one_inside_other(home, away) \
+                or _a_listed_match(context, (home, away), scores, listed):
             continue
         passage = context["passage"]
         if won is None:  # "den Rückstand auf Borussia Dortmund": no opponent, unless a win is told of it
@@ -112,6 +119,25 @@ def _final_results(answers: Answers, grounder: Grounder) -> tuple[list[MatchStub
     said = [stub for stub in strong if _pair(stub.home_team, stub.away_team) in told]
     rest = [stub for stub in strong if _pair(stub.home_team, stub.away_team) not in told]
     return [*said, *rest], [stub for named, stub in best.values() if not named], len(said)
+
+
+def _a_listed_match(context: dict[str, Any], pair: tuple[str, str], scores: tuple[int, int],
+                    listed: Sequence[MatchStub]) -> bool:
+    """Whether the score's own sentence names a club of a results line with this score, another pair than `pair`."""
+    passage = context["passage"]
+    written = score_pattern(context["first"], context["second"]).search(passage)
+    if written is None:
+        return False
+    sentence = passage[passage.rfind(". ", 0, written.start()) + 1 : written.end() + 60]
+    for other in listed:
+        if sorted((other.home_score, other.away_score)) != sorted(scores):
+            continue
+        teams = (other.home_team, other.away_team)
+        if any(same_team(one, two) for one in pair for two in teams):
+            continue
+        if any(_in_passage(team, sentence) for team in teams):
+            return True
+    return False
 
 
 def _rank(stub: MatchStub, headline: str) -> tuple[bool, int]:
@@ -183,7 +209,7 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
     listed += [stub for stub in idiom_results(text) if not any(_shares_team(stub, other) for other in listed)]
     listed += [stub for stub in sheet_results(text) if not any(_shares_team(stub, other) for other in listed)]
     joined = {team_key(f"{s.home_team} {s.away_team}") for s in listed}
-    strong, weak, said = _final_results(answers, grounder)
+    strong, weak, said = _final_results(answers, grounder, listed)
     strong, weak = [_named(stub, grounder) for stub in strong], [_named(stub, grounder) for stub in weak]
     first = 0  # results lines, then the pairs whose own sentence says who beat whom: kept before the rest
     for number, stub in enumerate([*listed, *strong]):
