@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from extractor.cleaning import clean
-from extractor.grounding import Grounder
+from extractor.grounding import Grounder, fold_text
 from extractor.salvage import refine
 from schemas.match_report import CHECKS, PLAN, MatchReport, MatchStub, line_facts, score_questions
 from schemas.match_report.results import listed_results, sheet_results
 from schemas.match_report.stubs import _as_written
+from schemas.match_report.words import score_stated
 
 
 def _asked(text: str) -> list[dict[str, Any]]:
@@ -321,4 +322,15 @@ def test_a_results_list_with_an_equals_sign_is_read_and_its_score_in_prose_is_it
             for m in PLAN.assemble(everything, grounder)["matches"]] == [
         ("Borgo Alto", 1, 0, "Valtorta"), ("Ponte Rosso", 3, 0, "Montebello"),
     ]  # fmt: skip
+
+
+def test_a_headline_with_each_clubs_goals_before_its_colon_is_the_result_and_states_the_score() -> None:
+    text = (
+        "Fakenham Town 1 Holt & Cley 2: Late penalty costs the Ghosts\n\n"
+        "A poor decision cost Fakenham Town a point against leaders Holt & Cley.\n"
+    )
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in listed_results(clean(text).text)] == [
+        ("Fakenham Town", 1, 2, "Holt & Cley"),
+    ]
+    assert score_stated(fold_text(text), 1, 2, ("Fakenham Town", "Holt & Cley"))
 

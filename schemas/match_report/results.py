@@ -76,11 +76,12 @@ _LINE_RESULT = re.compile(
     rf"[ \t]+(?P<away>{_NAME_LINE})[ \t]*(?:$|:[ \t]+(?=\S))",  # a headline's "Brighton 1-0 Manchester United: ..."
     re.MULTILINE,
 )
-#: A header line of two clubs, each with its goals and no dash: "Llanrhaeadr ym Mochnant 2 Dolgellau 3".
-_HEADER_CLUB = r"[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ][\w.'’&-]*|ym|y|de|la|le|van|von|am|an|der|di|del)){0,4}"
+#: A header line of two clubs, each with its goals and no dash: "Llanrhaeadr ym Mochnant 2 Dolgellau 3", also
+#: before a headline's colon: "Dereham Town 1 Maldon & Tiptree 2: Controversial penalty costs Magpies".
+_HEADER_CLUB = r"[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ][\w.'’&-]*|ym|y|de|la|le|van|von|am|an|der|di|del|&)){0,4}"
 _HEADER_SCORES = re.compile(
     rf"^[ \t]*(?P<home>{_HEADER_CLUB})[ \t]+(?P<hs>\d{{1,2}})"
-    rf"[ \t]+(?P<away>{_HEADER_CLUB})[ \t]+(?P<as>\d{{1,2}})[ \t]*$",
+    rf"[ \t]+(?P<away>{_HEADER_CLUB})[ \t]+(?P<as>\d{{1,2}})[ \t]*(?::[ \t]+[A-ZÀ-ÞØÆÅ][^\n]*)?$",
     re.MULTILINE,
 )
 #: A line that is only two clubs across a spaced dash and a colon score, whatever the clubs' names hold

@@ -312,8 +312,8 @@ def _split_by_teams(text: str, home: int, away: int, teams: tuple[str, str]) -> 
             return True
         if re.search(rf"{a}\s?:\s?{x}\s+(?:[-–,;]\s?)?{b}\s?:\s?{y}(?!\d)", text):
             return True  # "brest : 2 ac ajaccio : 1"
-        if re.search(rf"(?:^|\n)[ \t]*{a}[ \t]+{x}[ \t]+{b}[ \t]+{y}[ \t]*(?:\n|$)", text):
-            return True  # a header line "llanrhaeadr ym mochnant 2 dolgellau 3"
+        if re.search(rf"(?:^|\n)[ \t]*{a}[ \t]+{x}[ \t]+{b}[ \t]+{y}[ \t]*(?:\n|$|:\s)", text):
+            return True  # a header line "llanrhaeadr ym mochnant 2 dolgellau 3", "dereham 1 maldon & tiptree 2: ..."
         if re.search(rf"{a}\s*\n\s*{x}\s*\n\s*{b}\s*\n\s*{y}\s*(?:\n|$)", text):
             return True  # a score block, a line each: "sant'agostino" / "1" / "del duca grama" / "1"
     sides = ((first, home), (second, away))
