@@ -210,15 +210,18 @@ def test_a_small_word_that_opens_a_sentence_is_no_scorer() -> None:
     assert "player_is_a_word" in {w.rule for w in warnings}
 
 
-def _goal_teams(text: str, home: str, away: str, score: tuple[int, int], scorers: list[tuple[str, str]]) -> list[str]:
-    """The teams of the model's goals after the task's checks."""
+def _goal_teams(
+    text: str, home: str, away: str, score: tuple[int, int], scorers: list[tuple[str, str]]
+) -> list[str] | None:
+    """The teams of the model's goals after the task's checks; None where the checks drop the match."""
     goals = [{"player": p, "team": t, "minute": None, "penalty": False, "own_goal": False, "assist": None}
              for p, t in scorers]  # fmt: skip
     match = {"competition": None, "stage": None, "date": None, "venue": None, "home_team": home, "away_team": away,
              "home_score": score[0], "away_score": score[1], "home_coach": None, "away_coach": None,
              "goals": goals, "cards": [], "evidence": None}  # fmt: skip
     value, _ = refine(MatchReport, {"matches": [match]}, Grounder(clean(text)), CHECKS)
-    return [goal["team"] for goal in value.model_dump()["matches"][0]["goals"]]
+    kept = value.model_dump()["matches"]
+    return [goal["team"] for goal in kept[0]["goals"]] if kept else None
 
 
 def test_a_goal_whose_sentence_calls_the_scorers_side_the_visitors_is_theirs() -> None:
@@ -333,4 +336,18 @@ def test_a_headline_with_each_clubs_goals_before_its_colon_is_the_result_and_sta
         ("Fakenham Town", 1, 2, "Holt & Cley"),
     ]
     assert score_stated(fold_text(text), 1, 2, ("Fakenham Town", "Holt & Cley"))
+
+
+def test_a_person_the_article_says_scored_is_no_team() -> None:
+    text = (
+        "Een regenachtige middag bij de wedstrijd Rapid Heuvel – Voorwaarts.\n"
+        "In de 58e minuut scoorde Jan van Dam uit een ingooi de 2-0. In de 90e minuut besliste Jan van Dam "
+        "de wedstrijd met de 3-1.\n"
+    )
+    assert _goal_teams(text, "Jan van Dam", "Rapid Heuvel", (3, 1), []) is None
+
+
+def test_a_club_shaped_like_a_name_stays_a_team() -> None:
+    text = "Ponte Rosso supera 3-1 il Montebello. Ha segnato Luca Bini, poi Carlo Neri.\n"
+    assert _goal_teams(text, "Ponte Rosso", "Montebello", (3, 1), []) == []
 

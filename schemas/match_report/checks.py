@@ -575,7 +575,8 @@ def _player_as_team(matches: list[dict[str, Any]], grounder: Grounder) -> list[F
     """A "team" that is the surname of one of the match's own players, written elsewhere with his first name.
 
     "Scunthorpe 3-2 Woolford", with "Martyn Woolford" among its scorers: the model took the
-    scorer of the winner for the opponent.
+    scorer of the winner for the opponent. So is a person's name the article writes right after a
+    scoring verb ("scoorde Wesley van Dijk": "Wesley van Dijk 3-1 Sporting Heerlen").
     """
     findings = []
     for m, match in enumerate(matches):
@@ -589,7 +590,25 @@ def _player_as_team(matches: list[dict[str, Any]], grounder: Grounder) -> list[F
                 message = f"{team!r} is the player {full!r}, not a team"
                 findings.append(Finding(("matches", m), "team_is_a_player", message))
                 break
+            if _person_shaped(team) and _told_scoring(grounder, team):
+                message = f"{team!r} is a person the article says scored, not a team"
+                findings.append(Finding(("matches", m), "team_is_a_player", message))
+                break
     return findings
+
+
+#: A scoring verb right before a name (folded): "In de 58e minuut scoorde Wesley van Dijk uit een ingooi".
+_SCORED_BEFORE = re.compile(
+    r"(?<!\w)(?:scoorde|scoort|scored|scores|netted|traf|trifft|erzielte|marco|marca|segna|segno|marque"
+    r"|scorede|scorer|kopte|knalde|schoot)\s+$"
+)
+
+
+def _told_scoring(grounder: Grounder, team: str) -> bool:
+    """Whether the article writes the name right after a scoring verb, and at most three times."""
+    text = grounder.folded_text
+    mentions = grounder.find_all(team)
+    return 0 < len(mentions) <= 3 and any(_SCORED_BEFORE.search(text, max(0, a - 20), a) for a, _ in mentions)
 
 
 #: Words of the game a small model copies as a scorer's name ("Elfmeter" from "per Elfmeter"), folded.
