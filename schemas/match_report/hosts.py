@@ -324,6 +324,7 @@ _BEATEN = (
 #: ... and before the team that won ("lost 0-1 to Liverpool", "tabte 0-1 til Liverpool").
 _BEATEN_BY = (
     r"lost to|lose to|loses to|beaten by|defeated by|(?:defeat|loss) (?:to|against)|tabte (?:til|mod)"
+    r"|(?:defeat|loss) away (?:to|against|at)|(?:defeat|loss) at"  # "fell to a 2-0 loss away against Binfield"
     r"|nederlag (?:til|mod)|(?:verloor|verliest) (?:van|tegen)|nederlaag tegen|(?:verlor|verliert) gegen"
     r"|niederlage gegen|unterlag|unterliegt|(?:perse|perde) (?:contro|con)|sconfitta contro|battuto da"
     r"|perdió (?:ante|contra|con)|cayó ante|derrota (?:ante|contra)|perd contre|perd face à|défaite contre"
