@@ -351,3 +351,11 @@ def test_a_club_shaped_like_a_name_stays_a_team() -> None:
     text = "Ponte Rosso supera 3-1 il Montebello. Ha segnato Luca Bini, poi Carlo Neri.\n"
     assert _goal_teams(text, "Ponte Rosso", "Montebello", (3, 1), []) == []
 
+
+def test_a_loss_away_against_a_club_gives_the_loser_the_fewer_goals() -> None:
+    text = "Eastbury Town were reduced to ten men as they fell to a 2-0 loss away against Northfield.\n"
+    # the model names the visitor first with the two goals
+    assert _assembled(text, ("2-0", _final("Eastbury Town", "Northfield", 2, 0))) == [
+        ("Eastbury Town", 0, 2, "Northfield"),
+    ]  # (the checks then make the visited Northfield home)
+
