@@ -359,3 +359,10 @@ def test_a_loss_away_against_a_club_gives_the_loser_the_fewer_goals() -> None:
         ("Eastbury Town", 0, 2, "Northfield"),
     ]  # (the checks then make the visited Northfield home)
 
+
+def test_a_results_line_after_a_bar_label_with_a_colon_before_its_score_is_read() -> None:
+    text = "Uitslagen\n2e Klasse D | Rapid Heuvel - Voorwaarts: 3-0\nEen ruime zege.\n"
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in listed_results(clean(text).text)] == [
+        ("Rapid Heuvel", 3, 0, "Voorwaarts"),
+    ]
+

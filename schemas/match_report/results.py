@@ -36,7 +36,7 @@ _LISTED = re.compile(
     rf"(?:^(?:[^\W\d][\w.]*(?:[ ][\w.]+){{0,3}}:[ \t]+|{_DATELINE_HEAD})?"
     rf"|[,;|(]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+|(?<=\d)\s+)"
     rf"(?P<home>{_NAME_HYPHENED})(?P<sep>[ \t]?[-–/][ \t]?)(?P<away>{_NAME_HYPHENED})"
-    rf"(?:[ \t]+:|[ \t]*=)?[ \t]+\(?(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})(?!\d|:\d)",  # "Legnano= 4-3"
+    rf"(?:[ \t]+:|[ \t]*[=:])?[ \t]+\(?(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})(?!\d|:\d)",  # "Alphia: 3-0"
     re.MULTILINE,
 )
 
