@@ -366,3 +366,11 @@ def test_a_results_line_after_a_bar_label_with_a_colon_before_its_score_is_read(
         ("Rapid Heuvel", 3, 0, "Voorwaarts"),
     ]
 
+
+def test_a_score_of_the_round_before_is_not_asked() -> None:
+    text = (
+        "In der 2. Runde der Gebietsliga duellierten sich der FC Aach und der SV Berg. In der letzten Runde "
+        "remisierte FC Aach mit 3:3 gegen SV Tal. Das Spiel endete mit einem 2:2-Unentschieden.\n"
+    )
+    assert [q["score"] for q in _asked(text)] == ["2-2"]
+

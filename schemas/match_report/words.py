@@ -93,6 +93,9 @@ _EARLIER_WORDS = _word_starts(
     "la saison dernière", "lo scorso", "sidste sæson", "last week", "vorige week", "letzte woche",
     "la semaine dernière", "la semana pasada", "la settimana scorsa", "sidste uge", "laatste bezoek", "eerder",
     "earlier this season", "en la ida", "fresh from", "on the back of", "coming off",
+    "letzten runde", "vorigen runde", "vergangenen runde", "vorrunde", "last round", "previous round",
+    "last time out", "vorige ronde", "vorige speelronde", "la journée précédente", "la giornata precedente",
+    "la scorsa giornata", "la jornada anterior", "la pasada jornada", "sidste runde", "forrige runde",
 )  # fmt: skip
 
 
