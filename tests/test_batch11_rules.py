@@ -374,3 +374,18 @@ def test_a_score_of_the_round_before_is_not_asked() -> None:
     )
     assert [q["score"] for q in _asked(text)] == ["2-2"]
 
+
+def test_a_score_whose_sentence_names_the_answers_own_clubs_stays_theirs() -> None:
+    text = (
+        "Round-up of the weekend.\n"
+        "Ajax won 2-0 at PSV on Sunday, as Feyenoord had done on Saturday.\n\n"
+        "Results\n"
+        "Feyenoord - Heracles 2-0\n"
+    )
+    question = next(q for q in _asked(text) if "Ajax" in q["passage"])
+    answer = PLAN.step("results").model(question)(**_final("PSV", "Ajax", 0, 2))
+    everything: dict[str, Any] = {"results": [(question, answer)], "results_wider": [], "details": [], "goals_at": []}
+    assert {(m["home_team"], m["away_team"]) for m in PLAN.assemble(everything, Grounder(clean(text)))["matches"]} == {
+        ("Feyenoord", "Heracles"), ("PSV", "Ajax"),
+    }
+

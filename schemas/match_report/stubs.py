@@ -123,12 +123,14 @@ def _final_results(
 
 def _a_listed_match(context: dict[str, Any], pair: tuple[str, str], scores: tuple[int, int],
                     listed: Sequence[MatchStub]) -> bool:
-    """Whether the score's own sentence names a club of a results line with this score, another pair than `pair`."""
+    """Whether the score's own sentence names a club of a results line with this score, and neither of `pair`."""
     passage = context["passage"]
     written = score_pattern(context["first"], context["second"]).search(passage)
     if written is None:
         return False
     sentence = passage[passage.rfind(". ", 0, written.start()) + 1 : written.end() + 60]
+    if any(_in_passage(team, sentence) for team in pair):
+        return False  # "Ajax won 2-0 at PSV, and so did Feyenoord": the answer's own clubs are the sentence's
     for other in listed:
         if sorted((other.home_score, other.away_score)) != sorted(scores):
             continue
