@@ -15,7 +15,8 @@ from extractor.cleaning import clean
 from extractor.grounding import Grounder, fold_text
 from extractor.salvage import refine
 from schemas.match_report import CHECKS, PLAN, MatchReport, MatchStub, line_facts, score_questions
-from schemas.match_report.results import listed_results, sheet_results
+from schemas.match_report.hosts import fixture_told
+from schemas.match_report.results import goalless_listed, listed_results, sheet_results
 from schemas.match_report.stubs import _as_written
 from schemas.match_report.words import score_stated
 
@@ -388,4 +389,31 @@ def test_a_score_whose_sentence_names_the_answers_own_clubs_stays_theirs() -> No
     assert {(m["home_team"], m["away_team"]) for m in PLAN.assemble(everything, Grounder(clean(text)))["matches"]} == {
         ("Feyenoord", "Heracles"), ("PSV", "Ajax"),
     }
+
+
+ROUND = (
+    "Spareggi, le gare d'andata.\n"
+    "Tre i risultati a “reti bianche”: Borgo Alto-Valtorta; Ponte Rosso-AZ Montebello e Castel Nuovo-Sansone. "
+    "Pareggio anche per Riva-Sammartina ma con il punteggio di 1-1 mentre è pirotecnico quello terminato 3-3 fra "
+    "Levico e Abano.\n"
+)
+
+
+def test_goalless_draws_listed_after_a_colon_are_results_home_first() -> None:
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in goalless_listed(clean(ROUND).text)] == [
+        ("Borgo Alto", 0, 0, "Valtorta"), ("Ponte Rosso", 0, 0, "AZ Montebello"), ("Castel Nuovo", 0, 0, "Sansone"),
+    ]  # fmt: skip
+
+
+def test_the_one_fixture_the_scores_sentence_writes_is_the_match_where_the_answer_is_not_its_sentences() -> None:
+    question = next(q for q in _asked(ROUND) if q["score"] == "1-1")
+    # the model gives the fixture as one team, and the next sentence's club as the other
+    assert fixture_told(question, ("Riva-Sammartina", "Levico")) == ("Riva", "Sammartina")
+    assert fixture_told(question, ("Castel Nuovo", "Sansone")) == ("Riva", "Sammartina")  # the sentence before's
+    assert fixture_told(question, ("Riva", "Sammartina")) is None  # the answer's own clubs: nothing to change
+    answer = PLAN.step("results").model(question)(**_final("Riva-Sammartina", "Levico", 1, 1))
+    everything: dict[str, Any] = {"results": [(question, answer)], "results_wider": [], "details": [], "goals_at": []}
+    matches = PLAN.assemble(everything, Grounder(clean(ROUND)))["matches"]
+    assert ("Riva", 1, 1, "Sammartina") in [(m["home_team"], m["home_score"], m["away_score"], m["away_team"])
+                                             for m in matches]  # fmt: skip
 

@@ -421,6 +421,36 @@ def _between(context: dict[str, Any]) -> tuple[str, str] | None:
     return (hits[-1]["a"].rstrip(".,;:"), hits[-1]["b"].rstrip(".,;:")) if hits else None
 
 
+#: A fixture written with a dash in the score's own sentence: "Pareggio anche per Rieti-Sammaurese ma con il
+#: punteggio di 1-1".
+_DASHED_FIXTURE = re.compile(
+    rf"(?<![\w-]){_ARTICLE}(?P<a>[A-ZÀ-ÞØÆÅ][\w'’]+(?:[ ][A-ZÀ-ÞØÆÅ][\w'’]+){{0,2}})[ ]?[-–][ ]?"
+    rf"(?P<b>[A-ZÀ-ÞØÆÅ][\w'’]+(?:[ ][A-ZÀ-ÞØÆÅ][\w'’]+){{0,2}})(?![\w-])"
+)
+
+
+def fixture_told(context: dict[str, Any], answer: tuple[str, str]) -> tuple[str, str] | None:
+    """The one fixture "A-B" the score's sentence writes before the score, else None.
+
+    Only where the sentence names neither club of the answer (the model took the clubs of the sentence before)
+    or the answer gives the fixture as one team ("Rieti-Sammaurese" against "Levico Terme").
+    """
+    passage = context["passage"]
+    score = re.search(rf"{context['first']}\s?[-:–]\s?{context['second']}", passage)
+    if score is None:
+        return None
+    sentence = max(passage.rfind(". ", 0, score.start()) + 1, 0)
+    hits = [hit for hit in _DASHED_FIXTURE.finditer(passage, sentence, score.start())
+            if not any(_LEAGUE_WORD.search(fold_text(hit[side])) for side in ("a", "b"))]  # fmt: skip
+    if len(hits) != 1 or same_team(hits[0]["a"], hits[0]["b"]):
+        return None
+    fixture = fold_text(hits[0].group().strip())
+    whole = any(fixture in fold_text(team) for team in answer if team)  # "Rieti-Sammaurese" answered as one team
+    if not whole and any(_in_passage(team, passage[sentence : score.end() + 40]) for team in answer if team):
+        return None
+    return hits[0]["a"], hits[0]["b"]
+
+
 #: Two clubs, then the verb of their draw: "FC Goa and SC East Bengal played out a 1-1 draw", "Ajax en PSV
 #: speelden met 2-2 gelijk", "Köln und Mainz trennten sich 1:1": the first named is home where no host is told.
 _PAIR_DREW = re.compile(

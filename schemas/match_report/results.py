@@ -162,6 +162,27 @@ _ROUNDUP_IDIOMS = (
 
 _IDIOM_WINNER = ("as", None, "as", "hs")  # per idiom, the side its words say won (None: a draw, no winner told)
 
+#: Goalless draws listed after a colon, each written "home-away": "Quattro i risultati a “reti bianche”:
+#: Pietrasanta Marina-Lentigione; Misterbianco-AZ Picerno; Sangiovanni Valdarno-Avezzano e Castrovillari-Parmonval".
+_FIXTURE = rf"{_PROSE_CLUB}[ ]?[-–][ ]?{_PROSE_CLUB}"
+_GOALLESS_LIST = re.compile(
+    r"(?i:reti bianche|reti inviolate|goalless(?: draws?)?|scoreless(?: draws?)?|0-0 draws?|sin goles|empates? a cero"
+    r"|nuls? vierges?|torlose[ns]? (?:remis|unentschieden)|doelpuntloze? (?:remises?|gelijkspelen))[”\"»]?\s*:\s*"
+    rf"(?P<list>{_FIXTURE}(?:\s*[;,]\s*{_FIXTURE})*(?:\s+(?:e|ed|y|and|und|et|en|og)\s+{_FIXTURE})?)"
+)
+_FIXTURE_PARTS = re.compile(rf"(?P<home>{_PROSE_CLUB})[ ]?[-–][ ]?(?P<away>{_PROSE_CLUB})")
+
+
+def goalless_listed(text: str) -> list[MatchStub]:
+    """The goalless draws a sentence lists after a colon (`_GOALLESS_LIST`), each home first."""
+    found = []
+    for hit in _GOALLESS_LIST.finditer(text):
+        for pair in _FIXTURE_PARTS.finditer(hit["list"]):
+            home, away = pair["home"].strip(), pair["away"].strip()
+            if not same_team(home, away):
+                found.append(MatchStub(home_team=home, away_team=away, home_score=0, away_score=0))
+    return found
+
 
 def idiom_results(text: str) -> list[MatchStub]:
     """Results a round-up's idiom states with both clubs and the host (`_ROUNDUP_IDIOMS`)."""

@@ -25,10 +25,19 @@ from .hosts import (
     _winner_told,
     _won_over,
     _written_order,
+    fixture_told,
 )
 from .minutes import _MINUTE_EXPR
 from .models import MatchStub
-from .results import _WEEKDAY_PREFIX, _sheet_order, idiom_results, listed_results, sheet_results, summary_results
+from .results import (
+    _WEEKDAY_PREFIX,
+    _sheet_order,
+    goalless_listed,
+    idiom_results,
+    listed_results,
+    sheet_results,
+    summary_results,
+)
 from .words import (
     _CARD_WORDS,
     _MATCH_WORDS,
@@ -83,7 +92,7 @@ def _final_results(
             article = grounder.cleaned.text
             home, away = _as_written(home, context["passage"], article), _as_written(away, context["passage"], article)
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
-        between = _between(context)
+        between = _between(context) or (fixture_told(context, (home, away)) if home and away else None)
         drawn = context["first"] == context["second"]
         if between is not None and home and away and (drawn or not _same_pair((home, away), between)):
             # "Kampen mellem Skive og FC Roskilde sluttede 1-1": the sentence names the two teams itself; of a
@@ -209,6 +218,7 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
     text = grounder.cleaned.text
     listed = [*(stub for stub, _, _ in summary_results(text)), *listed_results(text)]
     listed += [stub for stub in idiom_results(text) if not any(_shares_team(stub, other) for other in listed)]
+    listed += [stub for stub in goalless_listed(text) if not any(_shares_team(stub, other) for other in listed)]
     listed += [stub for stub in sheet_results(text) if not any(_shares_team(stub, other) for other in listed)]
     joined = {team_key(f"{s.home_team} {s.away_team}") for s in listed}
     strong, weak, said = _final_results(answers, grounder, listed)
