@@ -16,7 +16,7 @@ from extractor.grounding import Grounder, fold_text
 from extractor.salvage import refine
 from schemas.match_report import CHECKS, PLAN, MatchReport, MatchStub, line_facts, score_questions
 from schemas.match_report.hosts import fixture_told
-from schemas.match_report.results import goalless_listed, listed_results, sheet_results
+from schemas.match_report.results import goalless_listed, idiom_results, listed_results, sheet_results
 from schemas.match_report.stubs import _as_written
 from schemas.match_report.words import score_stated
 
@@ -416,4 +416,14 @@ def test_the_one_fixture_the_scores_sentence_writes_is_the_match_where_the_answe
     matches = PLAN.assemble(everything, Grounder(clean(ROUND)))["matches"]
     assert ("Riva", 1, 1, "Sammartina") in [(m["home_team"], m["home_score"], m["away_score"], m["away_team"])
                                              for m in matches]  # fmt: skip
+
+
+def test_italian_round_up_idioms_of_a_win_on_the_loser_and_to_its_detriment() -> None:
+    text = (
+        "Blitz esterno del Ponte Rosso in Umbria ai danni della Vis Valle (1-2). Affermazioni interne per il "
+        "Borgo Alto, 1-0 sull’Oltrepo e del Real Campo sul Dauna per 2-1. Vittoria dell'Arco ai danni del Sole (3-1).\n"
+    )
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in idiom_results(text)] == [
+        ("Borgo Alto", 1, 0, "Oltrepo"), ("Real Campo", 2, 1, "Dauna"), ("Vis Valle", 1, 2, "Ponte Rosso"),
+    ]  # fmt: skip  (a win "ai danni" written high-low does not say whose two goals are home's: not read)
 

@@ -157,10 +157,28 @@ _ROUNDUP_IDIOMS = (
         rf"(?P<home>{_PROSE_CLUB})\s*[–,-]?\s+che\s+(?:piega|batte|supera|travolge|regola)\s+(?:per\s+)?"
         rf"(?P<hs>\d{{1,2}})-(?P<as>\d{{1,2}})\s+(?:il |la |lo |l['’]|gli |le )?(?P<away>{_PROSE_CLUB})"
     ),
+    # "Affermazioni interne per il Castefidardo, 1-0 sull’Albalonga": the winner, its score "on" the loser;
+    # no host told, the first named is home
+    re.compile(
+        rf"(?:per|del|della|dello|dell['’])\s?(?:il |la |lo |l['’])?(?P<home>{_PROSE_CLUB}),\s+"
+        rf"(?P<hs>\d{{1,2}})-(?P<as>\d{{1,2}})\s+su(?:l|lla|llo|ll['’]|i|gli)\s?(?P<away>{_PROSE_CLUB})"
+    ),
+    # "... e del Real Trentinara sul Dauna per 2-1"
+    re.compile(
+        rf"(?:del|della|dello|dell['’])\s?(?P<home>{_PROSE_CLUB})\s+su(?:l|lla|llo|ll['’])\s?(?P<away>{_PROSE_CLUB})"
+        rf"\s+per\s+(?P<hs>\d{{1,2}})-(?P<as>\d{{1,2}})"
+    ),
+    # "del Fertilia in Umbria ai danni della Vis Torgiano (1-2)": the winner, then the loser, whose home
+    # goals a score written low-high gives first
+    re.compile(
+        rf"(?:del|della|dello|dell['’])\s?(?P<away>{_PROSE_CLUB})\s+(?:(?:in|a)\s+[A-ZÀ-Þ][\w'’]+\s+)?"
+        rf"ai danni d(?:el|ella|ello|ell['’]|i)\s?(?P<home>{_PROSE_CLUB})\s*\((?P<hs>\d{{1,2}})-(?P<as>\d{{1,2}})\)"
+    ),
 )
 
 
-_IDIOM_WINNER = ("as", None, "as", "hs")  # per idiom, the side its words say won (None: a draw, no winner told)
+#: per idiom, the side its words say won (None: a draw, no winner told)
+_IDIOM_WINNER = ("as", None, "as", "hs", "hs", "hs", "as")
 
 #: Goalless draws listed after a colon, each written "home-away": "Quattro i risultati a “reti bianche”:
 #: Pietrasanta Marina-Lentigione; Misterbianco-AZ Picerno; Sangiovanni Valdarno-Avezzano e Castrovillari-Parmonval".
