@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from extractor.grounding import Grounder, fold_text
@@ -765,15 +766,19 @@ def _only_saves(grounder: Grounder, player: str) -> bool:
     )
 
 
+def _paired_matches(data: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any], MatchStub]]:
+    """Each match that names both teams, with its index and its teams and score as a stub."""
+    for m, match in enumerate(data.get("matches") or []):
+        home, away = match.get("home_team") or "", match.get("away_team") or ""
+        if home and away:
+            yield m, match, MatchStub(home_team=home, away_team=away, home_score=int(match.get("home_score") or 0),
+                                      away_score=int(match.get("away_score") or 0))  # fmt: skip
+
+
 def _goal_lineup_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A scorer the line-up of one team lists scores for that team (an own goal aside)."""
     findings = []
-    for m, match in enumerate(data.get("matches") or []):
-        home, away = match.get("home_team") or "", match.get("away_team") or ""
-        if not home or not away:
-            continue
-        stub = MatchStub(home_team=home, away_team=away, home_score=int(match.get("home_score") or 0),
-                         away_score=int(match.get("away_score") or 0))  # fmt: skip
+    for m, match, stub in _paired_matches(data):
         for g, goal in enumerate(match.get("goals") or []):
             if goal.get("own_goal") or not goal.get("player"):
                 continue
@@ -822,12 +827,8 @@ def _goal_epithet_findings(data: dict[str, Any], grounder: Grounder) -> list[Fin
     where a line-up or a running score tells the side.
     """
     findings = []
-    for m, match in enumerate(data.get("matches") or []):
-        home, away = match.get("home_team") or "", match.get("away_team") or ""
-        if not home or not away:
-            continue
-        stub = MatchStub(home_team=home, away_team=away, home_score=int(match.get("home_score") or 0),
-                         away_score=int(match.get("away_score") or 0))  # fmt: skip
+    for m, match, stub in _paired_matches(data):
+        home, away = stub.home_team, stub.away_team
         for g, goal in enumerate(match.get("goals") or []):
             player = str(goal.get("player") or "")
             if not player or goal.get("own_goal") or _lineup_team(player, stub, grounder.cleaned.text):

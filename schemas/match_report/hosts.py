@@ -407,17 +407,30 @@ _BETWEEN = re.compile(
 )
 
 
-def _between(context: dict[str, Any]) -> tuple[str, str] | None:
-    """The two teams a score's own sentence names as "between A and B", first named first; else None."""
+def _pairs_before_score(
+    context: dict[str, Any], pattern: re.Pattern[str]
+) -> tuple[list[re.Match[str]], int, re.Match[str] | None]:
+    """The pattern's pairs ("a", "b") in the score's own sentence before the score, no league among them.
+
+    Also where that sentence starts and the written score; ([], 0, None) where the passage does not write it.
+    """
     passage = context["passage"]
     score = re.search(rf"{context['first']}\s?[-:–]\s?{context['second']}", passage)
     if score is None:
-        return None
+        return [], 0, None
     sentence = max(passage.rfind(". ", 0, score.start()) + 1, 0)
-    hits = [hit for hit in _BETWEEN.finditer(passage, sentence, score.start())
+    hits = [hit for hit in pattern.finditer(passage, sentence, score.start())
             if not any(_LEAGUE_WORD.search(fold_text(hit[side])) for side in ("a", "b"))]  # fmt: skip
+    return hits, sentence, score
+
+
+def _between(context: dict[str, Any]) -> tuple[str, str] | None:
+    """The two teams a score's own sentence names as "between A and B", first named first; else None."""
+    hits, sentence, score = _pairs_before_score(context, _BETWEEN)
+    if score is None:
+        return None
     if not hits and context["first"] == context["second"]:  # "FC Goa and SC East Bengal played out a 1-1 draw"
-        hits = list(_PAIR_DREW.finditer(passage, sentence, score.start()))
+        hits = list(_PAIR_DREW.finditer(context["passage"], sentence, score.start()))
     return (hits[-1]["a"].rstrip(".,;:"), hits[-1]["b"].rstrip(".,;:")) if hits else None
 
 
@@ -435,18 +448,12 @@ def fixture_told(context: dict[str, Any], answer: tuple[str, str]) -> tuple[str,
     Only where the sentence names neither club of the answer (the model took the clubs of the sentence before)
     or the answer gives the fixture as one team ("Rieti-Sammaurese" against "Levico Terme").
     """
-    passage = context["passage"]
-    score = re.search(rf"{context['first']}\s?[-:–]\s?{context['second']}", passage)
-    if score is None:
-        return None
-    sentence = max(passage.rfind(". ", 0, score.start()) + 1, 0)
-    hits = [hit for hit in _DASHED_FIXTURE.finditer(passage, sentence, score.start())
-            if not any(_LEAGUE_WORD.search(fold_text(hit[side])) for side in ("a", "b"))]  # fmt: skip
-    if len(hits) != 1 or same_team(hits[0]["a"], hits[0]["b"]):
+    hits, sentence, score = _pairs_before_score(context, _DASHED_FIXTURE)
+    if score is None or len(hits) != 1 or same_team(hits[0]["a"], hits[0]["b"]):
         return None
     fixture = fold_text(hits[0].group().strip())
     whole = any(fixture in fold_text(team) for team in answer if team)  # "Rieti-Sammaurese" answered as one team
-    if not whole and any(_in_passage(team, passage[sentence : score.end() + 40]) for team in answer if team):
+    if not whole and any(_in_passage(team, context["passage"][sentence : score.end() + 40]) for team in answer if team):
         return None
     return hits[0]["a"], hits[0]["b"]
 
