@@ -409,8 +409,15 @@ def test_the_one_fixture_the_scores_sentence_writes_is_the_match_where_the_answe
     question = next(q for q in _asked(ROUND) if q["score"] == "1-1")
     # the model gives the fixture as one team, and the next sentence's club as the other
     assert fixture_told(question, ("Riva-Sammartina", "Levico")) == ("Riva", "Sammartina")
-    assert fixture_told(question, ("Castel Nuovo", "Sansone")) == ("Riva", "Sammartina")  # the sentence before's
+    # the sentence before's clubs: the fixture only where the article names its clubs apart from it too
+    assert fixture_told(question, ("Castel Nuovo", "Sansone")) is None
+    named = ROUND + "Riva e Sammartina restano in corsa.\n"
+    again = next(q for q in _asked(named) if q["score"] == "1-1")
+    assert fixture_told(again, ("Castel Nuovo", "Sansone"), named) == ("Riva", "Sammartina")
     assert fixture_told(question, ("Riva", "Sammartina")) is None  # the answer's own clubs: nothing to change
+    german = "Der deutsche Fußball-Rekordmeister setzte sich mit 3:2 durch und liegt nun hinter dem BVB.\n"
+    compound = next(q for q in _asked(german) if q["score"] == "3-2")
+    assert fixture_told(compound, ("Bayern München", "BVB"), german) is None  # a compound word, not a fixture
     answer = PLAN.step("results").model(question)(**_final("Riva-Sammartina", "Levico", 1, 1))
     everything: dict[str, Any] = {"results": [(question, answer)], "results_wider": [], "details": [], "goals_at": []}
     matches = PLAN.assemble(everything, Grounder(clean(ROUND)))["matches"]

@@ -442,11 +442,12 @@ _DASHED_FIXTURE = re.compile(
 )
 
 
-def fixture_told(context: dict[str, Any], answer: tuple[str, str]) -> tuple[str, str] | None:
+def fixture_told(context: dict[str, Any], answer: tuple[str, str], article: str = "") -> tuple[str, str] | None:
     """The one fixture "A-B" the score's sentence writes before the score, else None.
 
-    Only where the sentence names neither club of the answer (the model took the clubs of the sentence before)
-    or the answer gives the fixture as one team ("Rieti-Sammaurese" against "Levico Terme").
+    Only where the answer gives the fixture as one team ("Rieti-Sammaurese" against "Levico Terme"), or
+    where the sentence names neither club of the answer (the model took the clubs of the sentence before)
+    and the `article` names both parts apart from the fixture too (not a compound: "Fußball-Rekordmeister").
     """
     hits, sentence, score = _pairs_before_score(context, _DASHED_FIXTURE)
     if score is None or len(hits) != 1 or same_team(hits[0]["a"], hits[0]["b"]):
@@ -455,7 +456,15 @@ def fixture_told(context: dict[str, Any], answer: tuple[str, str]) -> tuple[str,
     whole = any(fixture in fold_text(team) for team in answer if team)  # "Rieti-Sammaurese" answered as one team
     if not whole and any(_in_passage(team, context["passage"][sentence : score.end() + 40]) for team in answer if team):
         return None
+    if not whole and not all(_named_apart(hits[0][side], article or context["passage"], hits[0].group())
+                             for side in ("a", "b")):  # fmt: skip
+        return None  # "Der deutsche Fußball-Rekordmeister setzte sich mit 3:2 durch": a compound, no fixture
     return hits[0]["a"], hits[0]["b"]
+
+
+def _named_apart(part: str, text: str, fixture: str) -> bool:
+    """Whether the text names `part` somewhere outside the fixture it stands in."""
+    return len(re.findall(rf"(?<!\w){re.escape(part)}(?!\w)", text)) > text.count(fixture)
 
 
 #: Two clubs, then the verb of their draw: "FC Goa and SC East Bengal played out a 1-1 draw", "Ajax en PSV

@@ -92,7 +92,8 @@ def _final_results(
             article = grounder.cleaned.text
             home, away = _as_written(home, context["passage"], article), _as_written(away, context["passage"], article)
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
-        between = _between(context) or (fixture_told(context, (home, away)) if home and away else None)
+        told_pair = fixture_told(context, (home, away), grounder.cleaned.text) if home and away else None
+        between = _between(context) or told_pair
         drawn = context["first"] == context["second"]
         if between is not None and home and away and (drawn or not _same_pair((home, away), between)):
             # "Kampen mellem Skive og FC Roskilde sluttede 1-1": the sentence names the two teams itself; of a
