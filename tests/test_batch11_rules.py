@@ -19,6 +19,7 @@ from schemas.match_report.hosts import fixture_told
 from schemas.match_report.results import goalless_listed, idiom_results, listed_results, sheet_results
 from schemas.match_report.stubs import _as_written
 from schemas.match_report.words import score_stated
+from tests.test_fresh_batch_rules import _match
 
 
 def _asked(text: str) -> list[dict[str, Any]]:
@@ -27,15 +28,17 @@ def _asked(text: str) -> list[dict[str, Any]]:
 
 def _assembled(text: str, *answers: tuple[str, dict[str, Any]]) -> list[tuple[str, int, int, str]]:
     """The results assembled from step 1's answers, one per (written score, answer): its last question."""
-    grounder = Grounder(clean(text))
-    questions = score_questions(grounder)
-    said = []
-    for score, answer in answers:
-        question = [q for q in questions if q["score"] == score][-1]  # a score written twice: the body's
-        said.append((question, PLAN.step("results").model(question)(**answer)))
-    everything: dict[str, Any] = {"results": said, "results_wider": [], "details": [], "goals_at": []}
+    questions = _asked(text)  # a score written twice: the body's, the last
+    said = [([q for q in questions if q["score"] == score][-1], answer) for score, answer in answers]
+    return _assembled_from(text, said)
+
+
+def _assembled_from(text: str, said: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[tuple[str, int, int, str]]:
+    """The results assembled from step 1's answers to the questions given."""
+    results = [(question, PLAN.step("results").model(question)(**answer)) for question, answer in said]
+    everything: dict[str, Any] = {"results": results, "results_wider": [], "details": [], "goals_at": []}
     return [(m["home_team"], m["home_score"], m["away_score"], m["away_team"])
-            for m in PLAN.assemble(everything, grounder)["matches"]]  # fmt: skip
+            for m in PLAN.assemble(everything, Grounder(clean(text)))["matches"]]  # fmt: skip
 
 
 def _final(home: str, away: str, hs: int, as_: int, kind: str = "final") -> dict[str, Any]:
@@ -215,14 +218,14 @@ def _goal_teams(
     text: str, home: str, away: str, score: tuple[int, int], scorers: list[tuple[str, str]]
 ) -> list[str] | None:
     """The teams of the model's goals after the task's checks; None where the checks drop the match."""
-    goals = [{"player": p, "team": t, "minute": None, "penalty": False, "own_goal": False, "assist": None}
-             for p, t in scorers]  # fmt: skip
-    match = {"competition": None, "stage": None, "date": None, "venue": None, "home_team": home, "away_team": away,
-             "home_score": score[0], "away_score": score[1], "home_coach": None, "away_coach": None,
-             "goals": goals, "cards": [], "evidence": None}  # fmt: skip
-    value, _ = refine(MatchReport, {"matches": [match]}, Grounder(clean(text)), CHECKS)
-    kept = value.model_dump()["matches"]
+    kept = _refined(text, _match(home, away, *score, scorers))
     return [goal["team"] for goal in kept[0]["goals"]] if kept else None
+
+
+def _refined(text: str, match: dict[str, Any]) -> list[dict[str, Any]]:
+    """The matches left of one match after the task's checks and salvage."""
+    value, _ = refine(MatchReport, {"matches": [match]}, Grounder(clean(text)), CHECKS)
+    return list(value.model_dump()["matches"])
 
 
 def test_a_goal_whose_sentence_calls_the_scorers_side_the_visitors_is_theirs() -> None:
@@ -295,11 +298,8 @@ def test_a_goal_list_in_table_cells_is_read_and_the_club_in_the_scorers_cell_is_
 
 
 def _refined_goals(text: str, stub: MatchStub, goals: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    match = {"competition": None, "stage": None, "date": None, "venue": None, "home_team": stub.home_team,
-             "away_team": stub.away_team, "home_score": stub.home_score, "away_score": stub.away_score,
-             "home_coach": None, "away_coach": None, "goals": goals, "cards": [], "evidence": None}  # fmt: skip
-    value, _ = refine(MatchReport, {"matches": [match]}, Grounder(clean(text)), CHECKS)
-    return list(value.model_dump()["matches"][0]["goals"])
+    match = _match(stub.home_team, stub.away_team, stub.home_score, stub.away_score, [])
+    return list(_refined(text, {**match, "goals": goals})[0]["goals"])
 
 
 PLAYOFFS = (
@@ -319,11 +319,7 @@ def test_a_results_list_with_an_equals_sign_is_read_and_its_score_in_prose_is_it
     # the model takes the prose's 3-0 for the clubs of the sentence before
     prose = next(q for q in _asked(PLAYOFFS) if q["score"] == "3-0")
     assert "Montebello" in prose["passage"]
-    grounder = Grounder(clean(PLAYOFFS))
-    answer = PLAN.step("results").model(prose)(**_final("Real Campo", "Dauna", 3, 0))
-    everything: dict[str, Any] = {"results": [(prose, answer)], "results_wider": [], "details": [], "goals_at": []}
-    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"])
-            for m in PLAN.assemble(everything, grounder)["matches"]] == [
+    assert _assembled_from(PLAYOFFS, [(prose, _final("Real Campo", "Dauna", 3, 0))]) == [
         ("Borgo Alto", 1, 0, "Valtorta"), ("Ponte Rosso", 3, 0, "Montebello"),
     ]  # fmt: skip
 
@@ -384,9 +380,7 @@ def test_a_score_whose_sentence_names_the_answers_own_clubs_stays_theirs() -> No
         "Feyenoord - Heracles 2-0\n"
     )
     question = next(q for q in _asked(text) if "Ajax" in q["passage"])
-    answer = PLAN.step("results").model(question)(**_final("PSV", "Ajax", 0, 2))
-    everything: dict[str, Any] = {"results": [(question, answer)], "results_wider": [], "details": [], "goals_at": []}
-    assert {(m["home_team"], m["away_team"]) for m in PLAN.assemble(everything, Grounder(clean(text)))["matches"]} == {
+    assert {(home, away) for home, _, _, away in _assembled_from(text, [(question, _final("PSV", "Ajax", 0, 2))])} == {
         ("Feyenoord", "Heracles"), ("PSV", "Ajax"),
     }
 
@@ -418,11 +412,8 @@ def test_the_one_fixture_the_scores_sentence_writes_is_the_match_where_the_answe
     german = "Der deutsche Fußball-Rekordmeister setzte sich mit 3:2 durch und liegt nun hinter dem BVB.\n"
     compound = next(q for q in _asked(german) if q["score"] == "3-2")
     assert fixture_told(compound, ("Bayern München", "BVB"), german) is None  # a compound word, not a fixture
-    answer = PLAN.step("results").model(question)(**_final("Riva-Sammartina", "Levico", 1, 1))
-    everything: dict[str, Any] = {"results": [(question, answer)], "results_wider": [], "details": [], "goals_at": []}
-    matches = PLAN.assemble(everything, Grounder(clean(ROUND)))["matches"]
-    assert ("Riva", 1, 1, "Sammartina") in [(m["home_team"], m["home_score"], m["away_score"], m["away_team"])
-                                             for m in matches]  # fmt: skip
+    said = [(question, _final("Riva-Sammartina", "Levico", 1, 1))]
+    assert ("Riva", 1, 1, "Sammartina") in _assembled_from(ROUND, said)
 
 
 def test_italian_round_up_idioms_of_a_win_on_the_loser_and_to_its_detriment() -> None:

@@ -33,9 +33,6 @@ from .checks import (
     _card_type_findings,
     _date_findings,
     _flag_findings,
-    _goal_epithet_findings,
-    _goal_lineup_findings,
-    _goal_side_findings,
     _minute_findings,
     _one_match_per_scorer,
     _one_side_per_scorer,
@@ -74,6 +71,7 @@ from .models import (
 from .prose import article_stage, coaches, prose_cards
 from .questions import _goal_questions, _wider_questions, score_questions
 from .results import idiom_results, listed_results, sheet_results, summary_results
+from .sides import _goal_epithet_findings, _goal_lineup_findings, _goal_side_findings
 from .stubs import _detail_contexts
 from .words import score_pattern, score_stated
 

@@ -402,20 +402,22 @@ def _unshouted(name: str, text: str) -> str:
     """A headline's capitals ("JUVENTUS") as the article writes the club elsewhere, else in title case."""
     if len(name) < 5 or not name.isupper():
         return name  # "SPAL", "AZ", "PSV": short capitals are how the club is written
-    for other in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
-        if not other.group().isupper() and not other.group().islower():  # a score block's "sant'agostino"
-            return other.group()
-    return " ".join(_unshouted_word(word, text) for word in name.split(" "))
+    return _as_article_writes(name, text) or " ".join(_unshouted_word(word, text) for word in name.split(" "))
 
 
 def _unshouted_word(word: str, text: str) -> str:
     """One word of a shouted name: a club affix stays in capitals ("CD"), else as the article writes it, else title."""
     if word.casefold() in _CLUB_AFFIXES and len(word) <= 4:
         return word
-    for other in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+    return _as_article_writes(word, text) or word.title()
+
+
+def _as_article_writes(name: str, text: str) -> str | None:
+    """The text's own mixed-case spelling of `name`, if it has one (a score block's "sant'agostino" is not)."""
+    for other in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
         if not other.group().isupper() and not other.group().islower():
             return other.group()
-    return word.title()
+    return None
 
 
 _LEADING_BRACKETS = re.compile(r"^(?:\s*\([^()\n]*\))*\s*")
