@@ -5,7 +5,7 @@ tokens, extractor's wall time, llama.cpp's own total time for the same requests 
 the server's verbose log), and their ratio. The goal is ratio <= 1.15: extractor's overhead
 (reading, cleaning, language detection, prompt rendering, HTTP, parsing, validation) under 15 %.
 
-    .venv/bin/python bench/embedded.py [--parallel N] [FILES_OR_FOLDERS...]   (default: seeds/, N = 4)
+    .venv/bin/python bench/embedded.py [--parallel N] [--guess-tokens G] [FILES_OR_FOLDERS...]   (seeds/, N = 4, G = 16)
 
 With --parallel 1 the server is llama-cpp-python's (one request at a time) and the ratio column
 compares extractor's wall time with llama.cpp's own. With N > 1 the batched server answers up to N
@@ -32,8 +32,8 @@ from extractor.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 
 
-async def run(paths: list[Path], parallel: int) -> None:
-    settings = Settings(backend="embedded", concurrency=1, parallel_questions=parallel)
+async def run(paths: list[Path], parallel: int, guess_tokens: int) -> None:
+    settings = Settings(backend="embedded", concurrency=1, parallel_questions=parallel, guess_tokens=guess_tokens)
     started = time.perf_counter()
     async with Session(settings) as session:
         ready = time.perf_counter() - started
@@ -86,8 +86,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--parallel", type=int, default=Settings().parallel_questions)
+    parser.add_argument("--guess-tokens", type=int, default=Settings().guess_tokens,
+                        help="schema-fixed tokens fed ahead per step (0: off, to compare)")
     args = parser.parse_args()
-    asyncio.run(run(discover(args.paths or [ROOT / "seeds"]), args.parallel))
+    asyncio.run(run(discover(args.paths or [ROOT / "seeds"]), args.parallel, args.guess_tokens))
 
 
 if __name__ == "__main__":

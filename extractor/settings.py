@@ -78,6 +78,12 @@ class Settings(BaseSettings):
         description="Questions of one staged step in flight at once; the embedded server decodes up to this many "
         "together (at most 8).",
     )
+    guess_tokens: int = Field(
+        default=16, ge=0, le=64,
+        description="Embedded server: tokens an answer's JSON schema fixes (keys, the rest of an enum value) fed "
+        "ahead of the model in the same step and kept where it would have chosen them (0: off; the answers are "
+        "the same either way).",
+    )
 
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     seed: int | None = 1234

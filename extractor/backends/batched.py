@@ -42,6 +42,8 @@ import numpy as np
 from llama_cpp import llama_grammar
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
+from extractor.backends import drafts
+
 #: A sibling still reading a prompt this much longer than what is already cached is waited for.
 _WAIT_FOR_SIBLING = 64
 
@@ -69,6 +71,11 @@ class Job:
     together: int = 1  # most requests decoded in one step with it (itself included)
     sampler: Any = None  # built on the request's thread, so a grammar that does not parse is a 400
     greedy_grammar: bool = False  # `sampler` is the bare grammar: greedy, checked lazily
+    schema: dict[str, Any] | None = None  # a greedy answer's JSON schema: what it must say next is fed ahead
+    text: str = ""  # the answer so far, kept while `schema` is set
+    guessed: int = 0  # tokens fed ahead of the model (`drafts`)
+    kept: int = 0  # of them, the ones the model itself chose
+    steps: int = 0  # llama_decode steps that gave it a token
 
 
 @dataclass
@@ -80,6 +87,7 @@ class _Slot:
     job: Job | None = None
     pending: list[int] = field(default_factory=list)  # prompt tokens still to evaluate
     next_token: int | None = None  # sampled, not yet fed
+    guess: list[int] = field(default_factory=list)  # fed this step after `next_token`, to be checked
     used: float = 0.0
 
 
@@ -95,7 +103,9 @@ def _common(a: list[int], b: list[int]) -> int:
 class Engine:
     """One llama.cpp context with `parallel` sequences, stepped by one thread."""
 
-    def __init__(self, model_path: str, n_ctx: int, parallel: int, threads: int, verbose: bool = True) -> None:
+    def __init__(
+        self, model_path: str, n_ctx: int, parallel: int, threads: int, verbose: bool = True, guess_tokens: int = 16
+    ) -> None:
         llama.llama_backend_init()
         self._quiet = llama.llama_log_callback(lambda *_: None)  # kept referenced: llama.cpp calls it
         llama.llama_log_set(self._quiet, None)
@@ -119,6 +129,7 @@ class Engine:
         self.inbox: queue.Queue[Job] = queue.Queue()
         self.waiting: list[Job] = []
         self.verbose = verbose
+        self.guess_tokens = guess_tokens  # most schema-fixed tokens fed ahead per step (0: none)
         self.formatter = self._formatter()
         self.n_vocab = llama.llama_vocab_n_tokens(self.vocab)
         self._one = (llama.llama_token_data * 1)()
@@ -183,6 +194,8 @@ class Engine:
         job = Job(tokens=tokens, max_tokens=max_tokens, grammar=_grammar(body.get("response_format")),
                   temperature=float(body.get("temperature") or 0.0), seed=int(body.get("seed") or 0))  # fmt: skip
         job.greedy_grammar = job.grammar is not None and job.temperature <= 0
+        if job.greedy_grammar and self.guess_tokens > 0:
+            job.schema = _schema(body.get("response_format"))
         job.sampler = _bare_grammar(self.vocab, job.grammar) if job.greedy_grammar else _sampler(self.vocab, job)
         return job
 
@@ -253,18 +266,12 @@ class Engine:
         slot.used = time.monotonic()
 
     def _step(self) -> None:
-        """One llama_decode over every active slot: its next token, or a chunk of its prompt."""
-        items: list[tuple[_Slot, int, bool, bool]] = []  # slot, token, wants logits, is a generated token
-        for slot in self.slots:
-            if slot.job and slot.next_token is not None:
-                items.append((slot, slot.next_token, True, True))
-        room = 512 - len(items)
-        for slot in self.slots:
-            if slot.job and slot.pending and room > 0:
-                chunk, slot.pending = slot.pending[:room], slot.pending[room:]
-                room -= len(chunk)
-                items += [(slot, token, not slot.pending and i == len(chunk) - 1, False)
-                          for i, token in enumerate(chunk)]  # fmt: skip
+        """One llama_decode over every active slot: its next token, or a chunk of its prompt.
+
+        A generating slot whose schema fixes what comes next also gets those tokens fed after its
+        next token (`drafts`), each with its logits, so that the model checks them in this step.
+        """
+        items = self._items()
         positions: dict[int, int] = {}
         self.batch.n_tokens = len(items)
         for i, (slot, token, logits, _) in enumerate(items):
@@ -281,12 +288,90 @@ class Engine:
         if code != 0:
             self._fail_all(f"llama_decode failed ({code}): no room left in the KV cache")
             return
-        for i, (slot, token, logits, generated) in enumerate(items):
+        nexts: list[tuple[_Slot, int]] = []
+        for i, (slot, token, logits, kind) in enumerate(items):
             slot.cells.append(token)
-            if generated:
+            if kind == "next":
                 slot.next_token = None
-            if logits:
-                self._sample(slot, i)
+                nexts.append((slot, i))
+            elif kind == "prompt" and logits:
+                self._take(slot, i)
+        for slot, i in nexts:
+            self._take(slot, i)
+
+    def _items(self) -> list[tuple[_Slot, int, bool, str]]:
+        """This step's rows: slot, token, whether it wants logits, and kind (next | guess | prompt)."""
+        items: list[tuple[_Slot, int, bool, str]] = []
+        budget = self.guess_tokens
+        for slot in self.slots:
+            if slot.job and slot.next_token is not None:
+                items.append((slot, slot.next_token, True, "next"))
+                slot.guess = self._guess(slot.job, budget)
+                budget -= len(slot.guess)
+                items += [(slot, token, True, "guess") for token in slot.guess]
+        room = 512 - len(items)
+        for slot in self.slots:
+            if slot.job and slot.pending and room > 0:
+                chunk, slot.pending = slot.pending[:room], slot.pending[room:]
+                room -= len(chunk)
+                items += [(slot, token, not slot.pending and i == len(chunk) - 1, "prompt")
+                          for i, token in enumerate(chunk)]  # fmt: skip
+        return items
+
+    def _guess(self, job: Job, budget: int) -> list[int]:
+        """The tokens the job's schema fixes after its answer so far, at most `budget`."""
+        if job.schema is None or budget <= 0:
+            return []
+        text = drafts.continuation(job.schema, job.text)
+        if not text:
+            return []
+        data = text.encode("utf-8")
+        buffer = (llama.llama_token * (len(data) + 16))()
+        n = llama.llama_tokenize(self.vocab, data, len(data), buffer, len(buffer), False, False)
+        return list(buffer[: max(0, min(n, budget, job.max_tokens - len(job.output) - 1))])
+
+    def _take(self, slot: _Slot, index: int) -> None:
+        """Sample the slot's next token at batch row `index`, then keep what the model confirms of its guess.
+
+        A guessed token the model would have chosen itself is kept (its cell is already in the
+        cache, and its row's logits give the token after it); at the first one it would not, that
+        choice is the next token and the guessed cells after it are dropped.
+        """
+        job = slot.job
+        assert job is not None
+        guess, slot.guess = slot.guess, []
+        kept = 0
+        job.steps += 1
+        while True:
+            token = self._pick(job, index)
+            job.first_token = job.first_token or time.perf_counter()
+            if llama.llama_vocab_is_eog(self.vocab, token):
+                self._finish(slot, "stop")
+                break
+            job.output.append(token)
+            if job.schema is not None:
+                job.text = self.detokenize(job.output)
+            if len(job.output) >= job.max_tokens:
+                self._finish(slot, "length")
+                break
+            if job.schema is not None and drafts.complete(job.schema, job.text):
+                self._finish(slot, "stop")  # the root value is closed: the grammar allows only the end
+                break
+            if kept < len(guess) and guess[kept] == token:
+                kept, index = kept + 1, index + 1
+                continue
+            slot.next_token = token
+            break
+        job.guessed, job.kept = job.guessed + len(guess), job.kept + kept
+        refused = len(guess) - kept
+        if refused:
+            llama.llama_memory_seq_rm(self.memory, slot.seq, len(slot.cells) - refused, -1)
+            del slot.cells[-refused:]
+
+    def _pick(self, job: Job, index: int) -> int:
+        if job.greedy_grammar:
+            return self._greedy_in_grammar(job.sampler, index)
+        return int(llama.llama_sampler_sample(job.sampler, self.ctx, index))
 
     def _evict_idle(self) -> bool:
         """Free the cells of the slots serving no job (a later prompt re-reads them); any freed?"""
@@ -296,23 +381,6 @@ class Engine:
                 llama.llama_memory_seq_rm(self.memory, slot.seq, -1, -1)
                 slot.cells, freed = [], True
         return freed
-
-    def _sample(self, slot: _Slot, index: int) -> None:
-        job = slot.job
-        assert job is not None
-        if job.greedy_grammar:
-            token = self._greedy_in_grammar(job.sampler, index)
-        else:
-            token = llama.llama_sampler_sample(job.sampler, self.ctx, index)
-        job.first_token = job.first_token or time.perf_counter()
-        if llama.llama_vocab_is_eog(self.vocab, token):
-            self._finish(slot, "stop")
-            return
-        job.output.append(token)
-        if len(job.output) >= job.max_tokens:
-            self._finish(slot, "length")
-        else:
-            slot.next_token = token
 
     def _greedy_in_grammar(self, grammar: Any, index: int) -> int:
         """The most likely token the grammar allows, as a grammar-then-greedy chain picks it.
@@ -343,13 +411,14 @@ class Engine:
         assert job is not None
         job.finish_reason = reason
         _free(job)
-        slot.job, slot.next_token, slot.pending = None, None, []
+        slot.job, slot.next_token, slot.pending, slot.guess = None, None, [], []
         slot.used = time.monotonic()
         if self.verbose:  # one line per request; `extractor.backends.embedded.parse_perf_log` reads it
             now, read = time.perf_counter(), job.first_token or time.perf_counter()
             print(f"batched: prompt {len(job.tokens)} tokens ({job.cached} cached), {len(job.output)} generated; "
                   f"prompt eval {1000 * (read - job.started):.1f} ms, eval {1000 * (now - read):.1f} ms, "
-                  f"total {1000 * (now - job.started):.1f} ms; together {job.together}", flush=True)  # fmt: skip
+                  f"total {1000 * (now - job.started):.1f} ms; together {job.together}; "
+                  f"{job.steps} steps, guessed {job.guessed}, kept {job.kept}", flush=True)  # fmt: skip
         job.done.set()
 
     def _fail_all(self, message: str) -> None:
@@ -383,6 +452,16 @@ def _grammar(response_format: Any) -> str | None:
         return str(llama_grammar.json_schema_to_gbnf(json.dumps(schema)))
     except Exception:  # llama-cpp-python falls back to any JSON as well
         return llama_grammar.JSON_GBNF
+
+
+def _schema(response_format: Any) -> dict[str, Any] | None:
+    """The JSON schema a response format carries, if any."""
+    if not isinstance(response_format, dict):
+        return None
+    schema = response_format.get("schema")
+    if schema is None:
+        schema = (response_format.get("json_schema") or {}).get("schema")
+    return schema if isinstance(schema, dict) else None
 
 
 #: llama.cpp's llama_token_data: id, logit, p.
@@ -477,8 +556,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--n_ctx", type=int, default=8192, help="tokens per request (prompt + answer)")
     parser.add_argument("--parallel", type=int, default=4, help="requests decoded together")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--guess-tokens", type=int, default=16,
+                        help="most schema-fixed tokens fed ahead of the model per step, checked by it (0: none)")
     args = parser.parse_args(argv)
-    engine = Engine(args.model, args.n_ctx, args.parallel, args.threads)
+    engine = Engine(args.model, args.n_ctx, args.parallel, args.threads, guess_tokens=args.guess_tokens)
     try:
         server = ThreadingHTTPServer((args.host, args.port), _handler(engine, args.alias))
     except OSError as exc:

@@ -107,6 +107,7 @@ def server_config(
         n_ctx=n_ctx,
         n_threads=n_threads,
         parallel=min(settings.parallel_questions, MAX_SLOTS),
+        extra_args=("--guess-tokens", str(settings.guess_tokens)) if settings.parallel_questions > 1 else (),
     )
 
 
