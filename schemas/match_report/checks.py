@@ -511,7 +511,9 @@ _CLUB_NAME_WORDS = frozenset(
     "united city town rovers athletic county wanderers albion hotspur real sporting racing dynamo dinamo lokomotiv"
     " olympique stade borussia eintracht fortuna hertha union werder young boys inter milan atletico deportivo"
     " sparta slavia celtic rangers red bull bayer kickers jong women vrouwen ladies lionesses damen kvinder"
-    " national nationale".split()
+    " national nationale boldklub boldklubben fodboldklub fodboldklubben idrætsforening idraetsforening idrætsklub"
+    " boldforening sportsklub sportclub sportverein sportvereinigung fussballclub fußballclub turnverein"
+    " voetbalvereniging polisportiva".split()
 )
 
 
@@ -562,7 +564,10 @@ def _nickname_teams(matches: list[dict[str, Any]], grounder: Grounder) -> list[F
         for side in ("home_team", "away_team"):
             team = match.get(side) or ""
             hits = list(re.finditer(rf"(?<![\w'’]){re.escape(team)}(?![\w'’])", original)) if team else []
-            if hits and all(_NICKNAME_BEFORE.search(original[max(0, hit.start() - 12) : hit.start()]) for hit in hits):
+            before = [_NICKNAME_BEFORE.search(original[max(0, hit.start() - 12) : hit.start()]) for hit in hits]
+            if len(team.split()) > 1 and all(b and b.group().split()[0].casefold() in ("i", "gli") for b in before):
+                continue  # "i Lupi Marini": an Italian club of two words, with its article (nicknames: "i viola")
+            if hits and all(before):
                 message = f"{team!r} is only ever written as a nickname, not as a team"
                 findings.append(Finding(("matches", m), "team_is_a_nickname", message))
                 break

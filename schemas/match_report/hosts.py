@@ -25,6 +25,7 @@ from .words import (
     _sentence_start,
     _word_starts,
     _words,
+    score_pattern,
 )
 
 #: Words before a team's name that make it the host: "won 2-0 at Napoli", "gewinnt 2:0 in Köln",
@@ -42,6 +43,7 @@ _AT_HOST = (
     r"|\b(?:chez|sur la pelouse d[eu]|dans l'antre d[eu])"
     r"|\b(?:op bezoek bij|uit bij|in de kuip bij|(?:derby|wedstrijd|duel|uitduel|topper) bij)"
     r"|\b(?:ude mod|ude over|udesejr over|på besøg hos|udekampe?n? mod|på udebane (?:mod|over|hos))"
+    r"|\b(?:gæstede|gaestede|besøgte|besogte|visited|gastierte (?:bei|beim|in)|zu gast (?:bei|beim|in))"
     r"|\baway (?:game|match|trip|clash|fixture|tie) (?:against|at|with|to)"
     r"|\bauswärts(?:spiel)? (?:bei|in|gegen|beim)|\b(?:uitwedstrijd|uitduel) (?:bij|tegen|in)"
     r"|\btrasferta (?:di|a|contro|sul campo del(?:lo|la)?|in casa del(?:lo|la)?)"
@@ -131,6 +133,33 @@ def _host_by_epithet(grounder: Grounder, home: str, away: str) -> str | None:
     return next(iter(said)) if len(said) == 1 else None
 
 
+#: A side's label set before its name: "mens hjemmeholdet, Kastrup Boldklub, ...", "ai padroni di casa del
+#: Pizzoferrato", "the visitors, Leeds, ..." (folded text).
+_LABEL_BEFORE = re.compile(
+    r"\b(?:(?P<home>hjemmeholdet|værterne|vaerterne|the hosts|the home side|die gastgeber|die hausherren"
+    r"|los locales|el local|les locaux|de thuisploeg|de gastheren)\s*,"
+    r"|(?P<home_of>padroni di casa|los locales|el equipo local|la squadra di casa)\s+(?:del|della|dello|dell'|de)"
+    r"|(?P<away>udeholdet|gæsterne|gaesterne|the visitors|die gäste|die gaste|gli ospiti|los visitantes"
+    r"|les visiteurs|de gasten|de bezoekers)\s*,)\s*(?:the |de |der |die |il |la |el |le |les |los |l')?"
+)
+
+
+def _host_by_label(grounder: Grounder, home: str, away: str) -> str | None:
+    """The home team, when a side's label stands right before one of the two names (`_LABEL_BEFORE`).
+
+    Several such labels must agree; otherwise None.
+    """
+    text = grounder.folded_text
+    mentions = {team: _mentions_of_team(grounder, team) for team in (home, away)}
+    said: set[str] = set()
+    for hit in _LABEL_BEFORE.finditer(text):
+        named = [team for team in (home, away) if any(0 <= a - hit.end() <= 2 for a, _ in mentions[team])]
+        if len(named) == 1:
+            other = away if named[0] == home else home
+            said.add(other if hit["away"] else named[0])
+    return next(iter(said)) if len(said) == 1 else None
+
+
 def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """Home is the team the article says was visited, when it says so of exactly one of the two.
 
@@ -146,6 +175,8 @@ def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             message = f"the article says {away!r} was visited: it is the home team"
         elif _host_by_epithet(grounder, home, away) == away:
             message = f"the article calls {home!r} the visitors: {away!r} is the home team"
+        elif _host_by_label(grounder, home, away) == away:
+            message = f"the article labels {away!r} the home side (or {home!r} the visitors): it is the home team"
         elif _host_by_verb(grounder, home, away) == away:
             message = f"the article says {away!r} received {home!r}: it is the home team"
         elif _host_by_dateline(grounder, home, away) == away:
@@ -329,6 +360,9 @@ _BEATEN_BY = (
     r"|niederlage gegen|unterlag|unterliegt|(?:perse|perde) (?:contro|con)|sconfitta contro|battuto da"
     r"|perdió (?:ante|contra|con)|cayó ante|derrota (?:ante|contra)|perd contre|perd face à|défaite contre"
     r"|s'incline face à|s'incline devant|battu par"
+    # a few words between: "verloor de topper tegen nummer twee IJsselmeervogels thuis met 3-2"
+    r"|(?:verloor|verliest|verlor|verliert|lost|perse|tabte)(?:\s+(?!\d)[^\s.,;:]+){1,3}?\s+"
+    r"(?:tegen|van|gegen|to|against|contro|til|mod)"
     r"|(?:è stato|è stata|sono stati|è uscito|è uscita) sconfitt[oai]"
     r" (?:sul terreno del|sul campo del|in casa del|dal|dalla)"
 )
@@ -491,6 +525,32 @@ _AT = (
     r"at|bei|beim|in|à|chez|bij|en casa de|en casa del|in casa del|in casa di|in casa della"
     r"|sul campo del|sul campo della|sul campo dello|sul campo di|sul terreno del|sul terreno della"
 )
+
+
+#: "played away at X" in plain words, on the original text (the name keeps its capitals).
+_AWAY_AT = re.compile(
+    r"(?<!\w)(?i:uit bij|op bezoek bij|away at|away to|zu gast bei(?:m)?|auswärts bei(?:m)?|ude mod|ude hos"
+    r"|på besøg hos|in casa del(?:lo|la)?|sul campo del(?:lo|la)?|en casa del?|en el campo del?|chez)"
+    rf"\s+{_ARTICLE}(?P<team>{_TEAM_NAME})"
+)
+
+
+def host_in_sentence(context: dict[str, Any], answer: tuple[str, str]) -> tuple[str, str] | None:
+    """The host the score's own sentence names and the answer's team it names, where the answer's other is not in it.
+
+    "Het duel tussen VVOG en Ajax ... 0-0. De Dijk speelde uit bij DOVO met 1-1 gelijk": the model took
+    VVOG from the sentence before; DOVO hosted De Dijk. Else None.
+    """
+    passage = context["passage"]
+    written = score_pattern(context["first"], context["second"]).search(passage)
+    if written is None or not all(answer):
+        return None
+    sentence = passage[passage.rfind(". ", 0, written.start()) + 1 : written.end() + 40]
+    hosts = [hit["team"] for hit in _AWAY_AT.finditer(sentence)]
+    inside = [team for team in answer if _in_passage(team, sentence)]
+    if len(hosts) != 1 or len(inside) != 1 or any(same_team(hosts[0], team) for team in answer):
+        return None
+    return hosts[0], inside[0]
 
 
 def _host_then_score(

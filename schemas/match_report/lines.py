@@ -253,13 +253,29 @@ def parse_line(body: str) -> list[_Entry]:
         return []
     first = kinds.index("name")
     scores_first = "score" in kinds[:first] or "score" not in kinds
-    reader = _LineReader(minutes_first="minute" in kinds[:first], scores_first=scores_first)
+    minutes_first = "minute" in kinds[:first]
+    if not minutes_first:
+        tokens = _minute_first_entries(tokens)
+    reader = _LineReader(minutes_first=minutes_first, scores_first=scores_first)
     for kind, text in tokens:
         reader.read(kind, text)
     reader.close()
     for entry in reader.entries:
         entry.player = _SENTENCE_DOT.sub("", entry.player)  # "Diego." at the end of the line; "G." stays
     return reader.entries
+
+
+def _minute_first_entries(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A name-first line's later entries written minute first, turned round.
+
+    "Catalano 32’ pt (E), Zaganelli 37’ pt (E), 50’ st Casalino (P)": after an entry closed by its
+    minute and team tag, a minute followed by a name is that name's.
+    """
+    out = list(tokens)
+    for i in range(2, len(out) - 1):
+        if out[i][0] == "minute" and out[i - 1][0] == "ref" and out[i - 2][0] == "minute" and out[i + 1][0] == "name":
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
 
 
 class _LineReader:
@@ -551,6 +567,7 @@ def _card_lines(text: str) -> tuple[tuple[int, str, str], ...]:
     for hit in _BARE_CARDS_HEAD.finditer(text):  # "NOTE: Ammoniti Santi, Pozzi, Boilini. Espulso Di Stasio."
         stops = [i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
         found.append((hit.start(), hit.group("kind").casefold(), text[hit.end() : min([*stops, len(text)])]))
+    found += _notes_cards(text, {start for start, _, _ in found})
     for hit in _CARD_SENTENCE.finditer(text):
         stop = _CARD_SENTENCE_STOP.search(text, hit.end())
         said_body = " ".join(text[hit.end() : stop.start() if stop else len(text)].split())
@@ -566,6 +583,29 @@ def _card_lines(text: str) -> tuple[tuple[int, str, str], ...]:
             part = re.sub(r"\s+[ye]\s+(?=[A-ZÁÉÍÓÚÑ])", ", ", part)
             found.append((hit.start() + number, "doble amarilla" if number else kind, part))
     return tuple(sorted(found))
+
+
+#: An Italian sheet's notes line, its parts run together: "NOTE Espulso Camporeale al 7’ st Ammoniti Semerano,
+#: Colucci, Coralli Fuorigioco 3 -5 Angoli 4 -6 Rec. 0’, 7’".
+_NOTES_LINE = re.compile(r"^[ \t]*(?:NOTE|Note|NOTES|Notes)\b[ \t]*:?[^\n]*", re.MULTILINE)
+_NOTES_KIND = re.compile(rf"(?<!\w)(?P<kind>{_BARE_KINDS})[ \t]*:?[ \t]+(?=[A-ZÀ-Þ])")
+_NOTES_STOP = re.compile(
+    r"\.\s|(?<!\w)(?:Fuorigioco|Angoli|Calci d'angolo|Corner|Recupero|Rec\.|Spettatori|Tiri|Possesso|Arbitro"
+    r"|Ammonit[io]|Espuls[io])\b"
+)
+
+
+def _notes_cards(text: str, known: set[int]) -> list[tuple[int, str, str]]:
+    """(position, kind, body) of the kinds a notes line runs together, each up to the next part."""
+    found = []
+    for line in _NOTES_LINE.finditer(text):
+        for hit in _NOTES_KIND.finditer(text, line.start(), line.end()):
+            if hit.start() in known or any(abs(hit.start() - k) <= 2 for k in known):
+                continue
+            stop = _NOTES_STOP.search(text, hit.end(), line.end())
+            body = text[hit.end() : stop.start() if stop else line.end()].strip(" \t,;")
+            found.append((hit.start(), hit.group("kind").casefold(), body))
+    return found
 
 
 def _sided(body: str) -> str:

@@ -197,6 +197,8 @@ def parse_minute(written: str | None) -> int | None:
         return _in_range(90 - number)
     if _SECOND_HALF.search(text) and number <= 45:
         return _in_range(45 + number)
+    if number <= 55 and re.search(r"\d(?:\s*['’′]\s*|\s+)s\.?t\b", text):  # Italian "50’ st": its stoppage time
+        return _in_range(45 + number)
     return _in_range(number)
 
 

@@ -19,6 +19,7 @@ from .prose import _own_goal_told, _penalty_told
 from .results import _COLON_SCORES, _HEADER_SCORES, _LINE_RESULT, _LISTED, _SPLIT_SCORE, _result_line_tails
 from .stubs import _stubs
 from .words import (
+    _DRAW_BETWEEN_WORDED,
     _EARLIER_WORDS,
     _GOAL_WORDS,
     _GOALLESS,
@@ -111,6 +112,22 @@ _GOAL_VERB_SCORE = re.compile(
     r"[^.\d\n]{0,40}?\b(?:el|das|den|il|l'|lo|de|het|le)\s*$"
 )
 _YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")  # "im Juli 2011", not a dateline's "2021-01-07"
+#: A year that is part of a club's name: "dopo la vittoria (3-2) sulla Robur 1989" (a capitalised word before
+#: it, not a month's or a season's: "im Juli 2011", "Saison 2019" are years).
+_CLUB_YEAR = re.compile(r"(?<![\w-])(?P<word>[A-ZÀ-ÞØÆÅ][\w'’-]+) (?:19|20)\d\d(?![\w/-])")
+_YEAR_WORDS = frozenset(
+    "January February March April May June July August September October November December Januar Februar März"
+    " Maerz Mai Juni Juli Oktober Dezember Jänner Season Saison Spielzeit Sommer Winter Herbst Frühjahr Jahr"
+    " Summer Autumn Spring WM EM Euro Cup Copa Coppa Coupe Pokal Mundial Olympics In Im Seit Since Nel Dal En"
+    " Desde Depuis Sinds Sind Vanaf Dalla Fra Siden Anno Year".split()
+)
+#: Statistics a match sheet writes like a score: "Fuorigioco 3 -5 Angoli 4 -6", "Ecken: 7:2", "Corners 5-3".
+_STAT_BEFORE = re.compile(
+    r"(?:fuorigioco|angoli|calci d'angolo|corner|corners|tiri(?: in porta)?|possesso|ecken|abseits|torschusse"
+    r"|schusse|shots(?: on target)?|offsides?|fouls?|corneres|saques de esquina|fueras de juego|tiros(?: a puerta)?"
+    r"|hoekschoppen|buitenspel|schoten|hjornespark|hjørnespark|skud|tirs(?: cadres)?|hors-jeu|possession)"
+    r"\s*:?\s*$"
+)
 #: "1-2 settimane", "2-3 Wochen": a range of some unit, not a score
 _UNIT_NEXT = re.compile(
     r"\s*(?:days?|weeks?|months?|years?|tage[n]?|wochen|monate[n]?|jahre[n]?|giorni|settimane|mesi|anni|jours"
@@ -178,6 +195,7 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
     hits: list[tuple[int, int, int, int, str]] = []
     scores = list(_RUNNING.finditer(text))
     starts = [hit.start() for hit in scores]  # in text order, for finding a line's scores by bisection
+    years = _club_years(grounder.cleaned.original)
     for number, hit in enumerate(scores):
         first, second = int(hit.group(1)), int(hit.group(2))
         at = grounder.to_original(hit.start(), hit.end())[0]
@@ -187,11 +205,11 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
             continue  # "previsto per le ore 15:00": a clock time
         if _counterfactual(grounder, hit.start(), hit.end()):
             continue  # "Es wäre ein typisches 0:0-Spiel geworden": a result that did not happen
-        if _not_a_result(text, scores, starts, number):
+        if _not_a_result(text, scores, starts, number, years):
             continue
         hits.append((hit.start(), hit.end(), first, second, f"{first}-{second}"))
     worded = [*_WORDED_SCORE.finditer(text), *_SET_OFF_WORDED.finditer(text), *_LINE_WORDED.finditer(text),
-              *_POR_WORDED.finditer(text)]  # fmt: skip
+              *_POR_WORDED.finditer(text), *_DRAW_BETWEEN_WORDED.finditer(text)]  # fmt: skip
     for hit in worded:  # "en battant Tours (L2) 5 à 3", "Questembert et Malansac 2 à 2.", "por 2 a 1"
         first, second = int(hit["first"]), int(hit["second"])
         after = hit.end() + 20 if hit.re is _POR_WORDED else hit.start()  # "ganaba por 1 a 0 al descanso"
@@ -328,7 +346,21 @@ def _draw_after_shootout(text: str, start: int) -> bool:
 _SCORE_BEFORE_BRACKET = re.compile(r"(?<![\d.,/])\d{1,2}[ ]?[-–:][ ]?\d{1,2}[ \t]*\($")
 
 
-def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], number: int) -> bool:
+def _club_years(original: str) -> tuple[str, ...]:
+    """The club names with a year the article writes ("robur 1989", folded), longest first."""
+    found = {fold_text(hit.group(0)) for hit in _CLUB_YEAR.finditer(original) if hit["word"] not in _YEAR_WORDS}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _without(text: str, names: tuple[str, ...]) -> str:
+    for name in names:
+        text = text.replace(name, " ")
+    return text
+
+
+def _not_a_result(
+    text: str, scores: list[re.Match[str]], starts: list[int], number: int, club_years: tuple[str, ...] = ()
+) -> bool:
     """Whether the words around a written score make it something other than this round's result."""
     hit = scores[number]
     sentence = _sentence_start(text, hit.start())
@@ -348,7 +380,8 @@ def _not_a_result(text: str, scores: list[re.Match[str]], starts: list[int], num
     return bool(
         _HALF_TIME_MARK.search(text, max(0, hit.start() - 12), hit.start())  # "3:2 (2:2)"
         or _RUNNING_MARK.search(text, max(sentence, hit.start() - 20), hit.start())  # "zum 1:0"
-        or _YEAR.search(f"{clause} {rest}")  # "im DFB-Pokal im Juli 2011"
+        or _YEAR.search(_without(f"{clause} {rest}", club_years))  # "im DFB-Pokal im Juli 2011"
+        or _STAT_BEFORE.search(text, max(0, hit.start() - 24), hit.start())  # "Angoli 4 -6"
         or _BACKGROUND_LINE.search(text, line_start, hit.start())  # a head-to-head list, a prediction
         or _MINUTE_NEXT.match(text, hit.end())  # "0:1 (39.)"
         or _PARTIAL_NEXT.match(text, hit.end())  # "el 2-1 parcial"

@@ -174,11 +174,29 @@ _ROUNDUP_IDIOMS = (
         rf"(?:del|della|dello|dell['’])\s?(?P<away>{_PROSE_CLUB})\s+(?:(?:in|a)\s+[A-ZÀ-Þ][\w'’]+\s+)?"
         rf"ai danni d(?:el|ella|ello|ell['’]|i)\s?(?P<home>{_PROSE_CLUB})\s*\((?P<hs>\d{{1,2}})-(?P<as>\d{{1,2}})\)"
     ),
+    # "Whitley Bay Sporting who were 3-2 winners at Whitburn & Cleadon": the winner away, at the other's ground
+    re.compile(
+        rf"(?P<away>{_PROSE_CLUB})\s*,?\s+(?:who|which)\s+(?:were|was|are|ran out|came away)\s+(?:as\s+)?"
+        rf"(?P<as>\d{{1,2}})-(?P<hs>\d{{1,2}})\s+(?:winners|victors)\s+(?:away\s+)?at\s+(?:the\s+)?"
+        rf"(?P<home>{_PROSE_CLUB}(?:\s+&\s+{_PROSE_CLUB})?)"
+    ),
+    # "la Gimnástica de Torrelavega, que cayó por 2-0 en su visita al Bergantiños": the loser visited
+    re.compile(
+        rf"(?P<away>{_PROSE_CLUB})\s*,\s+que\s+(?:cayó|cayo|perdió|perdio|sucumbió|sucumbio)\s+por\s+"
+        rf"(?P<hs>\d{{1,2}})-(?P<as>\d{{1,2}})\s+en\s+(?:su\s+visita\s+al?|el\s+campo\s+del?|casa\s+del?)\s+"
+        rf"(?:la\s+)?(?P<home>{_PROSE_CLUB})"
+    ),
+    # "El UM Escobedo también sufrió una derrota dolorosa en casa ante el Fabril (0-1)": the host lost
+    re.compile(
+        rf"(?P<home>{_PROSE_CLUB})\s+(?:también\s+|tambien\s+)?(?:sufrió|sufrio|encajó|encajo|cosechó|cosecho)\s+"
+        rf"una\s+derrota\s+(?:[a-zñáéíóú]+\s+){{0,2}}en\s+casa\s+ante\s+(?:el\s+|la\s+)?(?P<away>{_PROSE_CLUB})"
+        rf"\s*\((?P<hs>\d{{1,2}})-(?P<as>\d{{1,2}})\)"
+    ),
 )
 
 
 #: per idiom, the side its words say won (None: a draw, no winner told)
-_IDIOM_WINNER = ("as", None, "as", "hs", "hs", "hs", "as")
+_IDIOM_WINNER = ("as", None, "as", "hs", "hs", "hs", "as", "as", "hs", "as")
 
 #: Goalless draws listed after a colon, each written "home-away": "Quattro i risultati a “reti bianche”:
 #: Pietrasanta Marina-Lentigione; Misterbianco-AZ Picerno; Sangiovanni Valdarno-Avezzano e Castrovillari-Parmonval".
@@ -202,12 +220,16 @@ def goalless_listed(text: str) -> list[MatchStub]:
     return found
 
 
+#: A sentence's capitalised article is not the club's: "El UM Escobedo también sufrió ...".
+_LEADING_ARTICLE = re.compile(r"^(?:El|La|Los|Las|Il|Lo|Gli|The|Le|Les|De|Het|Der|Die|Das)\s+(?=[A-ZÀ-ÞØÆÅ])")
+
+
 def idiom_results(text: str) -> list[MatchStub]:
     """Results a round-up's idiom states with both clubs and the host (`_ROUNDUP_IDIOMS`)."""
     found = []
     for pattern, winner in zip(_ROUNDUP_IDIOMS, _IDIOM_WINNER, strict=True):
         for hit in pattern.finditer(text):
-            home, away = hit["home"].strip(), hit["away"].strip()
+            home, away = (_LEADING_ARTICLE.sub("", hit[side].strip()) for side in ("home", "away"))
             if same_team(home, away) or max(int(hit["hs"]), int(hit["as"])) > 20:
                 continue
             if winner is not None and int(hit[winner]) < int(hit["hs" if winner == "as" else "as"]):

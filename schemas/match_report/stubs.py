@@ -26,6 +26,7 @@ from .hosts import (
     _won_over,
     _written_order,
     fixture_told,
+    host_in_sentence,
 )
 from .minutes import _MINUTE_EXPR
 from .models import MatchStub
@@ -92,14 +93,7 @@ def _final_results(
             article = grounder.cleaned.text
             home, away = _as_written(home, context["passage"], article), _as_written(away, context["passage"], article)
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
-        told_pair = fixture_told(context, (home, away), grounder.cleaned.text) if home and away else None
-        between = _between(context) or told_pair
-        drawn = context["first"] == context["second"]
-        if between is not None and home and away and (drawn or not _same_pair((home, away), between)):
-            # "Kampen mellem Skive og FC Roskilde sluttede 1-1": the sentence names the two teams itself; of a
-            # draw, in the order it names them (no host told: the first named is home)
-            home, away = between
-            scores = (context["first"], context["second"])
+        home, away, scores = _sentence_pair(context, home, away, scores, grounder.cleaned.text)
         won = _won_over(context, (home, away)) if home and away else None
         if won is None and (not home or not away or sorted(scores) != sorted((context["first"], context["second"]))):
             continue  # (a win told in the sentence stands whatever numbers the model gave)
@@ -129,6 +123,28 @@ def _final_results(
     said = [stub for stub in strong if _pair(stub.home_team, stub.away_team) in told]
     rest = [stub for stub in strong if _pair(stub.home_team, stub.away_team) not in told]
     return [*said, *rest], [stub for named, stub in best.values() if not named], len(said)
+
+
+def _sentence_pair(
+    context: dict[str, Any], home: str, away: str, scores: tuple[int, int], article: str
+) -> tuple[str, str, tuple[int, int]]:
+    """The teams the score's own sentence names, where they are not the answer's.
+
+    "Kampen mellem Skive og FC Roskilde sluttede 1-1", or a fixture "A-B" before the score: the
+    sentence names the two teams itself (of a draw, in the order it names them; no host told: the
+    first named is home). "De Dijk speelde uit bij DOVO met 1-1": the host it names, not the club
+    of the sentence before that the model took.
+    """
+    told_pair = fixture_told(context, (home, away), article) if home and away else None
+    visited = host_in_sentence(context, (home, away)) if told_pair is None else None
+    if visited is not None:
+        own, other = scores if home == visited[1] else (scores[1], scores[0])
+        (home, away), scores = visited, (other, own)
+    between = _between(context) or told_pair
+    drawn = context["first"] == context["second"]
+    if between is not None and home and away and (drawn or not _same_pair((home, away), between)):
+        return between[0], between[1], (context["first"], context["second"])
+    return home, away, scores
 
 
 def _a_listed_match(context: dict[str, Any], pair: tuple[str, str], scores: tuple[int, int],
@@ -254,13 +270,18 @@ def _once_per_team(stubs: list[MatchStub], listed: int, grounder: Grounder) -> l
     """A team plays one match of a round: of the model's results that share a team, keep one.
 
     Results lines come first; then the result the article supports, with the most goals (a running
-    score paired with the wrong opponent loses to the final), whose teams it names most often.
+    score paired with the wrong opponent loses to the final), whose teams it names most often. A
+    result whose two teams no sentence with its score names, with the sentence before it, yields to
+    one whose teams are so named: "Il Torrebruna" (a heading) / "... il Liscia ... è caduto contro il
+    Tornareccio. 0-4 il finale" is not Torrebruna's match, "il Torrebruna ha battuto 1 a 0 il Virtus Tre
+    Ville" is.
     """
-    def rank(item: tuple[int, MatchStub]) -> tuple[int, int, int, int]:
+    def rank(item: tuple[int, MatchStub]) -> tuple[int, int, int, int, int]:
         index, stub = item
         named = len(_mentions_of_team(grounder, stub.home_team)) + len(_mentions_of_team(grounder, stub.away_team))
         supported = index < listed or _stub_supported(stub, grounder)
-        return (index >= listed, not supported, -(stub.home_score + stub.away_score), -named)
+        told = index < listed or _told_with_its_teams(stub, grounder)
+        return (index >= listed, not supported, not told, -(stub.home_score + stub.away_score), -named)
 
     kept: list[tuple[int, MatchStub]] = []
     for index, stub in sorted(enumerate(stubs), key=rank):
@@ -346,6 +367,21 @@ def _club_name(team: str, grounder: Grounder) -> str:
             start, end = grounder.to_original(*hits[0])
             return grounder.cleaned.original[start:end]
     return team
+
+
+def _told_with_its_teams(stub: MatchStub, grounder: Grounder) -> bool:
+    """Whether a sentence that writes the stub's score ("2-1", "1:2", "2 a 1"), with the one before, names its teams."""
+    text = grounder.folded_text
+    high, low = max(stub.home_score, stub.away_score), min(stub.home_score, stub.away_score)
+    either = rf"{high}\s?[-:–]\s?{low}|{low}\s?[-:–]\s?{high}|{high} a {low}|{low} a {high}"
+    written = re.compile(rf"(?<![\d.,/])(?:{either})(?!\d)")
+    for hit in written.finditer(text):
+        start = _sentence_start(text, max(0, _sentence_start(text, hit.start()) - 2))
+        stops = [i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
+        sentences = text[start : min([*stops, len(text)])]
+        if all(_in_passage(team, sentences) for team in (stub.home_team, stub.away_team)):
+            return True
+    return False
 
 
 def _stub_supported(stub: MatchStub, grounder: Grounder) -> bool:

@@ -28,14 +28,22 @@ def _whole_words(*words: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_text(word)) for word in words) + r")(?!\w)")
 
 
-_CARD_WORDS = _words(
-    "yellow", "red card", "booked", "booking", "sent off", "dismissed", "sending-off", "caution", "red for",
-    "gult", "gule", "rødt", "røde", "udvist", "advarsel", "karantæne",
-    "gelb", "rote karte", "rot ", "platzverweis", "verwarnung", "vom platz",
-    "geel", "gele", "rood", "rode kaart", "gekaart", "uit het veld",
-    "amarill", "roja", "expuls", "tarjeta", "amonest",
-    "jaune", "rouge", "expulsé", "avertissement", "carton",
-    "ammonit", "giallo", "gialla", "espuls", "rosso", "cartellin",
+_CARD_WORDS = re.compile(
+    _words(
+        "yellow", "red card", "booked", "booking", "sent off", "dismissed", "sending-off", "caution", "red for",
+        "rødt kort", "røde kort", "udvist", "advarsel", "karantæne",
+        "rote karte", "platzverweis", "verwarnung", "vom platz",
+        "rode kaart", "gekaart", "uit het veld",
+        "amarill", "expuls", "tarjeta", "amonest",
+        "expulsé", "avertissement", "carton",
+        "ammonit", "espuls", "cartellin", "exp:",
+    ).pattern
+    # a colour alone, not inside a club's colours ("le Giallorosse", "i rossoneri", "de geelzwarten")
+    + "|" + _whole_words(
+        "gult", "gule", "rødt", "røde", "gelb", "gelbe", "gelb-rot", "gelb-rote", "rot", "rote", "geel", "gele",
+        "rood", "roja", "rojas", "roja directa", "jaune", "jaunes", "rouge", "rouges", "giallo", "gialla", "gialli",
+        "rosso", "rossa",
+    ).pattern
 )  # fmt: skip
 _OWN_GOAL_WORDS = _word_starts(
     "own goal", "own-goal", "own net", "selvmål", "eigentor", "eigen doel", "eigen goal", "autogol", "autogoal",
@@ -266,9 +274,15 @@ _ONLY_GOAL = _words(
 #: A French score written with "à" after a word for winning or losing: "en battant Tours (L2) 5 à 3" (folded).
 _WORDED_SCORE = re.compile(
     r"\b(?:battant|battu|battue|bat|battent|s'impose|s'imposent|l'emporte|l'emportent|victoire|defaite|s'incline"
-    r"|s'inclinent|gagne|perdu|vainqueur|vaincu)\b[^.\n]{0,40}?(?<![\d,.])(?P<first>\d{1,2}) a (?P<second>\d{1,2})"
-    r"(?![\d,.]|\s*(?:minutes?|semaines?|jours?|mois|ans)\b)"
+    r"|s'inclinent|gagne|perdu|vainqueur|vaincu"
+    # Italian: "il Torrebruna ha battuto 1 a 0 il Virtus Tre Ville", "pareggio per 2 a 2", "0 a 0 tra San Buono e ..."
+    r"|battuto|battuta|batte|vinto|vince|superato|supera|sconfitto|sconfitta|perso|perde|pareggio|pareggiato"
+    r"|pareggia|vittoria|successo|espugnato|regolato|piegato|travolto)\b[^.\n]{0,40}?(?<![\d,.])"
+    r"(?P<first>\d{1,2}) a (?P<second>\d{1,2})"
+    r"(?![\d,.]|\s*(?:minutes?|semaines?|jours?|mois|ans|minuti|settimane|giorni|mesi|anni|punti|gol|reti)\b)"
 )
+#: ... or an Italian draw named by its clubs: "0 a 0 tra San Buono e Lentella" (folded).
+_DRAW_BETWEEN_WORDED = re.compile(r"(?<![\d,.])(?P<first>\d{1,2}) a (?P<second>\d{1,2}) (?=tra |fra )")
 
 
 #: A score in words set off by a bracket, a comma or a colon: "le but égalisateur (2 à 2)", "..., 3 à 3."
