@@ -155,3 +155,17 @@ def test_a_loss_with_words_between_the_verb_and_its_opponent_gives_the_loser_the
     questions = {q["score"]: q for q in _asked(text)}
     said = [(questions["3-2"], _final("AFC Noord", "Vogelzang", 3, 2))]
     assert _assembled_from(text, said) == [("AFC Noord", 2, 3, "Vogelzang")]
+
+
+def test_the_words_that_say_which_side_won_turn_a_score_the_host_check_carried_round() -> None:
+    text = (
+        "Det var Vig IF, der løb med sejren, da holdet lørdag gæstede Nykøbing IF.\n"
+        "Kampen endte med et svidende 0-4 nederlag til hjemmeholdet.\n"
+    )
+    kept = _refined(text, _match("Vig IF", "Nykøbing IF", 0, 4, []))  # the model kept the written order
+    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in kept] == [
+        ("Nykøbing IF", 0, 4, "Vig IF"),
+    ]  # fmt: skip
+    away_win = "Borgo Alto e Vis Valle: 2-1, vittoria esterna della Vis Valle sul campo di casa del Borgo Alto.\n"
+    kept = _refined(away_win, _match("Borgo Alto", "Vis Valle", 2, 1, []))
+    assert [(m["home_score"], m["away_score"]) for m in kept] == [(1, 2)]

@@ -45,7 +45,7 @@ from .checks import (
     date_stated,
 )
 from .facts import line_facts
-from .hosts import _fixture_score_findings, _host_findings, _venue_findings
+from .hosts import _fixture_score_findings, _host_findings, _side_outcome_findings, _venue_findings
 from .lines import parse_line
 from .minutes import parse_minute
 from .models import (
@@ -126,7 +126,8 @@ minutes at most 2 apart."""
 
 CHECKS = (
     _caption_findings,
-    _people_as_teams, _score_findings, _host_findings, _fixture_score_findings, _people_findings, _role_findings,
+    _people_as_teams, _score_findings, _host_findings, _fixture_score_findings, _side_outcome_findings,
+    _people_findings, _role_findings,
     _assister_findings,
     _card_findings, _card_type_findings, _flag_findings, _goal_lineup_findings, _goal_side_findings,
     _goal_epithet_findings, _one_match_per_scorer, _scorer_near_match, _one_side_per_scorer, _minute_findings,
