@@ -169,3 +169,14 @@ def test_the_words_that_say_which_side_won_turn_a_score_the_host_check_carried_r
     away_win = "Borgo Alto e Vis Valle: 2-1, vittoria esterna della Vis Valle sul campo di casa del Borgo Alto.\n"
     kept = _refined(away_win, _match("Borgo Alto", "Vis Valle", 2, 1, []))
     assert [(m["home_score"], m["away_score"]) for m in kept] == [(1, 2)]
+
+
+def test_a_clubs_own_hyphen_beside_a_spaced_dash_is_no_fixture() -> None:
+    text = (
+        "SG Rand – SG Sommer 2:0 (1:0).\nTore: 1:0 Jens Roth (32.), 2:0 Karl Mai (72.).\n"
+        "SG Altbrunn-Neustockheim – Dettenbach und Ortsteile 3:7 (1:4).\n"
+        "Rabenschwarzer Nachmittag für die gastgebende SG im Lokalderby.\n"
+    )
+    questions = {q["score"]: q for q in _asked(text)}
+    said = [(questions["3-7"], _final("SG Altbrunn-Neustockheim", "Dettenbach und Ortsteile", 3, 7))]
+    assert ("SG Altbrunn-Neustockheim", 3, 7, "Dettenbach und Ortsteile") in _assembled_from(text, said)

@@ -526,6 +526,10 @@ _DASHED_FIXTURE = re.compile(
 )
 
 
+_SPACED_DASH_AFTER = re.compile(r"[ \t]+[-–][ \t]+[A-ZÀ-ÞØÆÅ]")
+_SPACED_DASH_BEFORE = re.compile(r"[\w.'’][ \t]+[-–][ \t]+$")
+
+
 def fixture_told(context: dict[str, Any], answer: tuple[str, str], article: str = "") -> tuple[str, str] | None:
     """The one fixture "A-B" the score's sentence writes before the score, else None.
 
@@ -536,6 +540,9 @@ def fixture_told(context: dict[str, Any], answer: tuple[str, str], article: str 
     hits, sentence, score = _pairs_before_score(context, _DASHED_FIXTURE)
     if score is None or len(hits) != 1 or same_team(hits[0]["a"], hits[0]["b"]):
         return None
+    passage = context["passage"]
+    if _SPACED_DASH_AFTER.match(passage, hits[0].end()) or _SPACED_DASH_BEFORE.search(passage, 0, hits[0].start()):
+        return None  # "SG Buchbrunn-Mainstockheim – Dettelbach und Ortsteile 3:7": the hyphen is the club's own
     fixture = fold_text(hits[0].group().strip())
     whole = any(fixture in fold_text(team) for team in answer if team)  # "Rieti-Sammaurese" answered as one team
     if not whole and any(_in_passage(team, context["passage"][sentence : score.end() + 40]) for team in answer if team):
