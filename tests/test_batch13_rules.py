@@ -180,3 +180,15 @@ def test_a_clubs_own_hyphen_beside_a_spaced_dash_is_no_fixture() -> None:
     questions = {q["score"]: q for q in _asked(text)}
     said = [(questions["3-7"], _final("SG Altbrunn-Neustockheim", "Dettenbach und Ortsteile", 3, 7))]
     assert ("SG Altbrunn-Neustockheim", 3, 7, "Dettenbach und Ortsteile") in _assembled_from(text, said)
+
+
+def test_the_only_goal_told_for_the_hosts_gives_the_home_side_the_win() -> None:
+    text = (
+        "Topholdet Holte Boldklub klarede sig dårligst, mens hjemmeholdet, Brøndby Strand, klarede det bedst.\n"
+        "Kort før tid scorede Kim Holm kampens eneste mål for værterne på Strandvejen.\n"
+        "Holtes kvinder vandt 2-0 ude over Ishøj.\n"
+    )
+    kept = _refined(text, _match("Holte Boldklub", "Brøndby Strand", 1, 0, []))
+    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in kept] == [
+        ("Brøndby Strand", 1, 0, "Holte Boldklub"),
+    ]  # fmt: skip

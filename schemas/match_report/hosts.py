@@ -213,6 +213,17 @@ _SIDE_OUTCOME = re.compile(
 )
 
 
+#: ... and of a 1-0, the only goal told for a side: "scorede Kim Have kampens eneste mål for værterne" (folded).
+_ONLY_GOAL_FOR = re.compile(
+    r"\b(?:eneste|enlige|only|lone|einzige|einzigen|unico|seul|unico|enige)\s+(?:mal|goal|tor|treffer|gol|but|doelpunt)"
+    r"\b(?:\s+\S+){0,3}?\s+(?:for|til|fur|per|pour|voor|para|der|des|dei|degli|del)\s+"
+    r"(?:the\s+|de\s+|die\s+|den\s+|i\s+|gli\s+|les\s+|los\s+)?"
+    r"(?:(?P<home>hosts|home side|værterne|vaerterne|hjemmeholdet|gastgeber|hausherren|padroni di casa|locaux"
+    r"|locales|thuisploeg)|(?P<away>visitors|gæsterne|gaesterne|udeholdet|gaste|ospiti|visiteurs|visitantes"
+    r"|gasten|bezoekers))\b"
+)
+
+
 def _side_outcome(grounder: Grounder, match: dict[str, Any], alone: bool) -> str | None:
     """"home" or "away": the side the words next to the match's score say won, else None.
 
@@ -230,6 +241,11 @@ def _side_outcome(grounder: Grounder, match: dict[str, Any], alone: bool) -> str
             continue
         for word in _SIDE_OUTCOME.finditer(text, max(start, hit.start() - 40), min(end, hit.end() + 40)):
             said.add("home" if word["home"] else "away")
+    if sorted((match["home_score"], match["away_score"])) == [0, 1]:
+        for hit in _ONLY_GOAL_FOR.finditer(text):
+            before = _sentence_start(text, max(0, _sentence_start(text, hit.start()) - 2))
+            if alone or any(team and _in_passage(team, text[before : hit.end()]) for team in teams):
+                said.add("home" if hit["home"] else "away")
     return next(iter(said)) if len(said) == 1 else None
 
 
