@@ -8,16 +8,11 @@ built by hand to put the code around it to work.
 
 from __future__ import annotations
 
-from typing import Any
-
-from extractor.cleaning import clean
-from extractor.grounding import Grounder
-from extractor.salvage import refine
-from schemas.match_report import CHECKS, MatchReport, MatchStub, line_facts
+from schemas.match_report import MatchStub, line_facts
 from schemas.match_report.lines import _card_lines, parse_line
 from schemas.match_report.minutes import parse_minute
 from schemas.match_report.results import idiom_results
-from tests.test_batch11_rules import _asked, _assembled_from, _final
+from tests.test_batch11_rules import _asked, _assembled_from, _final, _refined
 from tests.test_fresh_batch_rules import _match
 
 
@@ -84,11 +79,6 @@ def test_an_italian_notes_line_run_together_gives_each_kind_its_players() -> Non
     assert {(card["player"], card["card"]) for card in cards} == {
         ("Caputo", "red"), ("Serra", "yellow"), ("Colli", "yellow"), ("Lombi", "yellow"),
     }  # fmt: skip
-
-
-def _refined(text: str, match: dict[str, Any]) -> list[dict[str, Any]]:
-    value, _ = refine(MatchReport, {"matches": [match]}, Grounder(clean(text)), CHECKS)
-    return list(value.model_dump()["matches"])
 
 
 def test_a_danish_boldklub_is_a_club_not_a_person() -> None:
