@@ -182,3 +182,34 @@ def test_the_only_goal_told_for_the_hosts_gives_the_home_side_the_win() -> None:
     assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in kept] == [
         ("Brøndby Strand", 1, 0, "Holte Boldklub"),
     ]  # fmt: skip
+
+
+# -- from the fourteenth batch ------------------------------------------------------------------
+
+
+def test_a_sentences_list_of_results_with_long_names_and_scorers_in_brackets_is_read() -> None:
+    from schemas.match_report.results import listed_results
+
+    text = (
+        "En partidos disputados hoy, Ferro de General Pico 0-Deportivo Camioneros 0; Juventud Unida Universitario "
+        "de San Luis 1 (Juan Gobetto)-Sportivo Estudiantes de San Luis 1 (Santiago Briñone).\n"
+        "Los marcadores fueron los siguientes: Gimnasia y Tiro de Salta 0-Sarmiento de Resistencia 1 (Gonzalo "
+        "Cañete); San Martín de Formosa 0-Central Norte de Salta 0\n"
+    )
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in listed_results(text)] == [
+        ("Ferro de General Pico", 0, 0, "Deportivo Camioneros"),
+        ("Juventud Unida Universitario de San Luis", 1, 1, "Sportivo Estudiantes de San Luis"),
+        ("Gimnasia y Tiro de Salta", 0, 1, "Sarmiento de Resistencia"),
+        ("San Martín de Formosa", 0, 0, "Central Norte de Salta"),
+    ]  # fmt: skip
+
+
+def test_a_german_win_at_a_club_and_a_spanish_win_as_the_visitor_make_the_other_the_host() -> None:
+    text = "Landesliga: Mit dem 3:0 (2:0)-Erfolg beim TSV Linden II hat sich der SC Weststadt entfernt.\n"
+    kept = _refined(text, _match("SC Weststadt", "TSV Linden II", 3, 0, []))
+    assert [(m["home_team"], m["home_score"], m["away_score"], m["away_team"]) for m in kept] == [
+        ("TSV Linden II", 0, 3, "SC Weststadt"),
+    ]  # fmt: skip
+    text = "Villa Norte superó como visitante a Sansón de General Cerri, por 2-1, con los tantos de Peralta.\n"
+    kept = _refined(text, _match("Villa Norte", "Sansón de General Cerri", 2, 1, []))
+    assert [(m["home_team"], m["home_score"], m["away_score"]) for m in kept] == [("Sansón de General Cerri", 1, 2)]

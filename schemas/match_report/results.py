@@ -61,6 +61,18 @@ _SPLIT_SCORE = re.compile(
 )
 
 
+#: ... in a sentence's list, long club names, each club's scorers in brackets after its goals: "En partidos
+#: disputados hoy, Ferro de General Pico 0-Deportivo Camioneros 0; Juventud Unida Universitario de San Luis 1
+#: (Juan Pablo Gobetto)-Sportivo Estudiantes de San Luis 1 (Santiago Briñone); ..." (the dash right before a capital).
+_LONG_CLUB = r"[A-ZÀ-ÞØÆÅ][\w.'’&]*(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&]*|de|del|y|e|da|do|di|la|las|los)){0,5}"
+_ITS_SCORERS = r"(?:[ \t]*\([^()\n]{1,120}\))?"
+_LISTED_IN_PROSE = re.compile(
+    rf"(?:^|[,;:][ \t]*|\.[ \t]+)(?P<home>{_LONG_CLUB})[ \t]+(?P<hs>\d{{1,2}}){_ITS_SCORERS}-(?=[A-ZÀ-ÞØÆÅ])"
+    rf"(?P<away>{_LONG_CLUB})[ \t]+(?P<as>\d{{1,2}}){_ITS_SCORERS}(?=[ \t]*(?:[;.]|$))",
+    re.MULTILINE,
+)
+
+
 #: A score given to each club after a colon: "A Brest, Brest : 2 AC Ajaccio : 1 (1-0)".
 _COLON_SCORES = re.compile(
     rf"(?:^|[,;|(]\s*)(?P<home>{_NAME_HYPHENED})[ \t]*:[ \t]*(?P<hs>\d{{1,2}})[ \t]*[-–,;]?[ \t]+"
@@ -258,7 +270,8 @@ def listed_results(text: str) -> list[MatchStub]:
     hits = sorted(
         [*_LISTED.finditer(text), *_SPLIT_SCORE.finditer(text), *_LINE_RESULT.finditer(text),
          *_STACKED_RESULT.finditer(text), *_COLON_SCORES.finditer(text), *_HEADER_SCORES.finditer(text),
-         *_DASHED_LINE.finditer(text), *_HEADER_PAIR.finditer(text), *_STACKED_CELLS.finditer(text)],
+         *_DASHED_LINE.finditer(text), *_HEADER_PAIR.finditer(text), *_STACKED_CELLS.finditer(text),
+         *_LISTED_IN_PROSE.finditer(text)],
         key=lambda hit: hit.start(),
     )  # fmt: skip
     others = [(hit.start(), hit.end()) for hit in hits if hit.re is not _DASHED_LINE]
