@@ -217,7 +217,7 @@ _SIDE_OUTCOME = re.compile(
 
 #: ... and of a 1-0, the only goal told for a side: "scorede Kim Have kampens eneste mål for værterne" (folded).
 _ONLY_GOAL_FOR = re.compile(
-    r"\b(?:eneste|enlige|only|lone|einzige|einzigen|unico|seul|unico|enige)\s+(?:mal|goal|tor|treffer|gol|but|doelpunt)"
+    r"\b(?:eneste|enlige|only|lone|einzige|einzigen|unico|seul|enige)\s+(?:mal|goal|tor|treffer|gol|but|doelpunt)"
     r"\b(?:\s+\S+){0,3}?\s+(?:for|til|fur|per|pour|voor|para|der|des|dei|degli|del)\s+"
     r"(?:the\s+|de\s+|die\s+|den\s+|i\s+|gli\s+|les\s+|los\s+)?"
     r"(?:(?P<home>hosts|home side|værterne|vaerterne|hjemmeholdet|gastgeber|hausherren|padroni di casa|locaux"
