@@ -45,7 +45,7 @@ from .checks import (
     date_stated,
 )
 from .facts import line_facts
-from .hosts import _fixture_score_findings, _host_findings, _side_outcome_findings, _venue_findings
+from .hosts import _fixture_score_findings, _host_findings, _venue_findings
 from .lines import parse_line
 from .minutes import parse_minute
 from .models import (
@@ -68,6 +68,7 @@ from .models import (
     _result_model,
     coerce_minute,
 )
+from .outcome import _side_outcome_findings
 from .prose import article_stage, coaches, prose_cards
 from .questions import _goal_questions, _wider_questions, score_questions
 from .results import idiom_results, listed_results, sheet_results, summary_results
