@@ -108,11 +108,19 @@ def same_club(a: str, b: str) -> bool:
 
     Equal keys, or one key's words all inside the other's, or one key inside the other as text
     (the schema's long-standing rule, so a model's 'Midtjylland' for 'FC Midtjylland' passes).
+    A key of two or three letters is inside another only as a whole word: 'OB' is not in 'København',
+    nor 'AZ' in 'Lazio'.
     """
     ka, kb = club_key(a), club_key(b)
     if not ka or not kb:
         return a.strip().lower() == b.strip().lower()
-    return ka == kb or ka in kb.split() or kb in ka.split() or ka in kb or kb in ka or initialism(a, b)
+    if ka == kb or ka in kb.split() or kb in ka.split() or initialism(a, b):
+        return True
+    short, long = sorted((ka, kb), key=len)
+    return len(short) >= _MIN_INNER_KEY and short in long
+
+
+_MIN_INNER_KEY = 4  # a shorter key is found inside a longer one's text only from this length
 
 
 def initialism(a: str, b: str) -> bool:

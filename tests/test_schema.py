@@ -105,3 +105,13 @@ def test_team_normalisation():
     assert same_team("Bayern München", "Bayern Munchen")
     assert not same_team("Real Madrid", "Atlético Madrid")
     assert not same_team("Inter", "Liverpool")
+
+
+def test_short_club_key_is_a_whole_word_only():
+    """'OB' inside 'København' is no club of its own: a results line of FC København - OB was lost as one club twice."""
+    assert not same_team("FC København", "OB")
+    assert not same_team("AZ", "Lazio")
+    assert same_team("OB", "OB Odense")
+    assert same_team("FCK", "FC København")
+    assert same_team("Midtjylland", "FCMidtjylland")
+    assert same_team("Gladbach", "Mönchengladbach")
