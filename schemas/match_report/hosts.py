@@ -162,6 +162,49 @@ def _host_by_label(grounder: Grounder, home: str, away: str) -> str | None:
     return next(iter(said)) if len(said) == 1 else None
 
 
+#: A team's result verb, then the town it was played in: "Santamarina cayó en Mendoza", "Filecchio Women
+#: sconfitto a Sassari dalla quotata Torres", "verloor in Zwolle", "tabte i Haderslev" (folded; the place is
+#: checked for a capital in the original). The team named before the verb travelled.
+_RESULT_IN_PLACE = re.compile(
+    r"\b(?:cayo|perdio|gano|vencio|empato|se impuso|triunfo|golearon|goleo"
+    r"|perse|vinse|vince|pareggia|pareggiato|sconfitt[oai]|battut[oai]|espugnato"
+    r"|lost|won|drew|were beaten|was beaten"
+    r"|verloor|speelde gelijk|wonnen|verloren"
+    r"|tabte|vandt|spillede uafgjort"
+    r"|s'incline|s'impose|perd|gagne|l'emporte|a perdu|a gagne|s'est incline|s'est impose)"
+    r"(?:\s+(?:\d{1,2}(?:\s?[-:]\s?|\s+a\s+)\d{1,2}|por|per|met|med|par|con|ieri|hier|ayer|yesterday|gisteren|igar))*"
+    r"\s+(?:en|a|in|at|bij|i)\s+(?P<place>[^\W\d][\w'’-]*)"
+)
+#: Capitalised words after "in"/"a" that are no town: months, days, competitions, a part of the match.
+_NOT_A_PLACE = _words(
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "europe", "europa",
+    "champions", "premier", "serie", "liga", "league", "cup", "coppa", "copa", "coupe", "pokal", "beker", "eredivisie",
+    "extra", "overtime", "stoppage", "injury", "casa", "trasferta", "home", "the", "extremis", "zona", "penalties",
+)  # fmt: skip
+
+
+def _host_by_place(grounder: Grounder, home: str, away: str) -> str | None:
+    """The home team, when a sentence says the other lost, won or drew in a town that is neither club's name.
+
+    The town is where the match was played, so the team named last before the verb in its sentence
+    travelled. Several such sentences must agree; otherwise None.
+    """
+    text, original = grounder.folded_text, grounder.cleaned.original
+    mentions = {team: _mentions_of_team(grounder, team) for team in (home, away)}
+    said: set[str] = set()
+    for hit in _RESULT_IN_PLACE.finditer(text):
+        place = hit["place"]
+        at = grounder.to_original(hit.start("place"), hit.end("place"))[0]
+        if not original[at : at + 1].isupper() or _NOT_A_PLACE.fullmatch(place):
+            continue
+        subject = _named_last_before(text, hit.start(), mentions)
+        if subject is None or same_team(place, subject):
+            continue
+        said.add(away if subject == home else home)
+    return next(iter(said)) if len(said) == 1 else None
+
+
 def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """Home is the team the article says was visited, when it says so of exactly one of the two.
 
@@ -183,6 +226,8 @@ def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             message = f"the article says {away!r} received {home!r}: it is the home team"
         elif _host_by_dateline(grounder, home, away) == away:
             message = f"the report under the result opens with {away!r}'s place as its dateline: it is the home team"
+        elif _host_by_place(grounder, home, away) == away and not _hosted(grounder, home):
+            message = f"the article says {home!r} played its match away, in another town: {away!r} is the home team"
         elif (_fixture_first(grounder, home, away) == away and not _hosted(grounder, home)
               and _host_by_epithet(grounder, home, away) is None and _host_by_verb(grounder, home, away) is None):
             message = f"the article writes the fixture {away!r}-{home!r}, host first"  # "Serie D: Vastese-Cesena, ..."
@@ -360,7 +405,8 @@ _BEATEN_BY = (
     r"|(?:defeat|loss) away (?:to|against|at)|(?:defeat|loss) at"  # "fell to a 2-0 loss away against Binfield"
     r"|nederlag (?:til|mod)|(?:verloor|verliest) (?:van|tegen)|nederlaag tegen|(?:verlor|verliert) gegen"
     r"|niederlage gegen|unterlag|unterliegt|(?:perse|perde) (?:contro|con)|sconfitta contro|battuto da"
-    r"|perdió (?:ante|contra|con)|cayó ante|derrota (?:ante|contra)|perd contre|perd face à|défaite contre"
+    r"|perdió (?:ante|contra|con)|cayó (?:ante|contra|con)|derrota (?:ante|contra)|perd contre|perd face à"
+    r"|défaite contre"
     r"|s'incline face à|s'incline devant|battu par"
     # a few words between: "verloor de topper tegen nummer twee IJsselmeervogels thuis met 3-2"
     r"|(?:verloor|verliest|verlor|verliert|lost|perse|tabte)(?:\s+(?!\d)[^\s.,;:]+){1,3}?\s+"
@@ -368,7 +414,7 @@ _BEATEN_BY = (
     r"|(?:è stato|è stata|sono stati|è uscito|è uscita) sconfitt[oai]"
     r" (?:sul terreno del|sul campo del|in casa del|dal|dalla)"
 )
-_GAP = r"\s+(?:\d{1,2}\s?[-:–]\s?\d{1,2}\s+)?"  # "won 2-0 against", "tabte 0-1 til"
+_GAP = r"\s+(?:\d{1,2}(?:\s?[-:–]\s?|\s[aà]\s)\d{1,2}\s+)?"  # "won 2-0 against", "tabte 0-1 til", "perdió 3 a 1 con"
 _FIGHT = re.compile(
     rf"(?<!\w)(?:(?i:(?P<beat>{_BEATEN.replace(' ', _GAP)}))|(?i:(?P<by>{_BEATEN_BY.replace(' ', _GAP)})))"
     rf"(?:\s+\S+){{0,2}}?\s+{_ARTICLE}(?P<team>{_TEAM_NAME})"

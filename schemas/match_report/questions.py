@@ -27,6 +27,7 @@ from .words import (
     _NULLISH,
     _ONLY_GOAL,
     _POR_WORDED,
+    _PROSE_WORDED,
     _RUNNING,
     _SET_OFF_WORDED,
     _WORDED_SCORE,
@@ -263,7 +264,35 @@ def _wider_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any
             passage = _passage(grounder, start, end, "wide")
         if passage != context["passage"]:
             again.append({**context, "passage": passage})
-    return again
+    return again or _prose_worded_questions(answers, grounder)
+
+
+_MAX_PROSE_WORDED = 4
+
+
+def _prose_worded_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any]]:
+    """The last resort of an article that writes its result only in prose words: "Il 3 a 3 finale".
+
+    Asked only where step 1 found no final result and no results or scorers line is read by code:
+    "3 a 1" in running prose may be anything, so the model is asked which of the last few is the final.
+    """
+    if _covered_spans(grounder) or any(
+        answer is not None and answer.result == "final" for _, answer in answers.get("results", [])  # type: ignore[attr-defined]
+    ):
+        return []
+    text = grounder.folded_text
+    asked = {context["at"] for context, _ in answers.get("results", [])}
+    hits = [hit for hit in _PROSE_WORDED.finditer(text) if hit.start() not in asked
+            and not _HALF_TIME_WORDS.search(text, max(0, hit.start() - 30), hit.end() + 20)]  # fmt: skip
+    questions = []
+    for hit in hits[-_MAX_PROSE_WORDED:]:
+        first, second = int(hit["first"]), int(hit["second"])
+        if max(first, second) > 20:
+            continue
+        passage = _passage(grounder, hit.start(), hit.end())
+        questions.append({"score": f"{first}-{second}", "first": first, "second": second, "passage": passage,
+                          "at": hit.start()})  # fmt: skip
+    return questions
 
 
 def _passage(grounder: Grounder, start: int, end: int, span: Literal["usual", "wide", "own"] = "usual") -> str:

@@ -233,7 +233,8 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
     out: list[MatchStub] = []
     seen: set[frozenset[str]] = set()
     text = grounder.cleaned.text
-    listed = [*(stub for stub, _, _ in summary_results(text)), *listed_results(text)]
+    lines = listed_results(text)  # "LAZIO WOMEN – CHIEVO FORTITUDO WOMEN: 1-0": home first, whatever the line-ups say
+    listed = [*(stub for stub, _, _ in summary_results(text)), *lines]
     listed += [stub for stub in idiom_results(text) if not any(_shares_team(stub, other) for other in listed)]
     listed += [stub for stub in goalless_listed(text) if not any(_shares_team(stub, other) for other in listed)]
     listed += [stub for stub in sheet_results(text) if not any(_shares_team(stub, other) for other in listed)]
@@ -251,7 +252,7 @@ def _stubs(answers: Answers, grounder: Grounder) -> list[MatchStub]:
     out = _once_per_team(out, first, grounder)
     # a result whose teams only the lede names counts where no better result has either team
     weak = [stub for stub in weak if not any(_shares_team(stub, other) for other in out)]
-    return [_sheet_order(stub, text) for stub in [*out, *_once_per_team(weak, 0, grounder)]]
+    return [stub if stub in lines else _sheet_order(stub, text) for stub in [*out, *_once_per_team(weak, 0, grounder)]]
 
 
 def _named(stub: MatchStub, grounder: Grounder) -> MatchStub:

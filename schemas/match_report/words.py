@@ -293,6 +293,14 @@ _POR_WORDED = re.compile(
     r"\bpor (?P<first>\d{1,2}) a (?P<second>\d{1,2})"
     r"(?!\d|[.,]\d|\s*(?:minutos?|min\b|semanas?|dias|meses|anos|puntos|goles|partidos|jornadas|horas)\b)"
 )
+#: Any score written with "a" in prose ("La Torres segna anche il 3 a 0", "Il 3 a 3 finale accontenta ...",
+#: folded "à" too), not a count of minutes, days or points: asked only where no other written score gave a
+#: final result (`questions._prose_worded_questions`).
+_PROSE_WORDED = re.compile(
+    r"(?<![\d,.])(?P<first>\d{1,2}) a (?P<second>\d{1,2})(?!\d|[.,]\d|\s*(?:minut|min\b|giorn|settiman|mes[ei]\b"
+    r"|ann[io]\b|anos\b|ans?\b|punt|point|gol|ret[ei]\b|buts?\b|partit|jornad|seman|dias?\b|or[ea]\b|hora|heure|jour"
+    r"|mois|sur\b|su\b|de\b|di\b))"
+)
 #: ... or a line's first words, after the two clubs: "Questembert et Malansac 2 à 2. M-temps 1 à 0." (folded).
 _LINE_WORDED = re.compile(
     r"(?m)^[ \t]*(?:[^\W\d][\w'’./-]*[ \t]){1,6}(?:et|-|–)[ \t](?:[^\W\d][\w'’./-]*[ \t]){1,6}"
@@ -310,7 +318,8 @@ def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None 
         return True
     if any({int(hit["first"]), int(hit["second"])} == {home, away} and int(hit["first"]) + int(hit["second"])
            == home + away for hit in [*_WORDED_SCORE.finditer(text), *_SET_OFF_WORDED.finditer(text),
-                                      *_LINE_WORDED.finditer(text), *_POR_WORDED.finditer(text)]):  # fmt: skip
+                                      *_LINE_WORDED.finditer(text), *_POR_WORDED.finditer(text),
+                                      *_PROSE_WORDED.finditer(text)]):  # fmt: skip
         return True
     if teams is not None and _split_by_teams(text, home, away, teams):
         return True
@@ -344,7 +353,7 @@ def _split_by_teams(text: str, home: int, away: int, teams: tuple[str, str]) -> 
 
 #: A written score, also the first part of a compound ("3-2-eindcijfers", "1:0-Sieg", "3-0-sejren") or
 #: before a colon ("con il punteggio di 2-1: i viola ...").
-_RUNNING = re.compile(r"(?<![\d.,:/-])(\d{1,2})\s?[-:]\s?(\d{1,2})(?![\d/]|:(?!\s)|-(?![^\W\d_]{3})|[.,]\d)")
+_RUNNING = re.compile(r"(?<![\w.,:/-])(\d{1,2})\s?[-:]\s?(\d{1,2})(?![\d/]|:(?!\s)|-(?![^\W\d_]{3})|[.,]\d)")
 
 
 def _running_side(grounder: Grounder, player: str) -> str | None:
