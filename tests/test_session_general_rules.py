@@ -89,3 +89,15 @@ def test_a_results_lines_order_stands_against_the_line_ups_order() -> None:
 def test_a_youth_teams_label_is_no_score() -> None:
     text = "Hoogveld JO14-1\n\nAFC Zuidoost JO14-1\n\nDe JO14-1 speelde in Hoogveld. 1-0 Hoogveld. Toen 2-1 Hoogveld.\n"
     assert [q["score"] for q in _asked(text)] == ["1-0", "2-1"]
+
+
+def test_a_scorer_tagged_with_his_team_in_brackets_scores_for_it() -> None:
+    text = (
+        "Vallon 3-1 Montaigu\n\n"
+        "Stade du Lac, 80 spectateurs. 11’ Da Silva, 50’ Koller, 70’ Zanetti (pour Montaigu), 85’ Brun.\n"
+    )
+    goals = [("Da Silva", "Vallon"), ("Koller", "Vallon"), ("Zanetti", "Vallon"), ("Brun", "Vallon")]
+    refined = _refined(text, _match("Vallon", "Montaigu", 3, 1, goals))[0]
+    assert [(g["player"], g["team"]) for g in refined["goals"]] == [
+        ("Da Silva", "Vallon"), ("Koller", "Vallon"), ("Zanetti", "Montaigu"), ("Brun", "Vallon"),
+    ]  # fmt: skip

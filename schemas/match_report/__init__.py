@@ -72,7 +72,7 @@ from .outcome import _side_outcome_findings
 from .prose import article_stage, coaches, prose_cards
 from .questions import _goal_questions, _wider_questions, score_questions
 from .results import idiom_results, listed_results, sheet_results, summary_results
-from .sides import _goal_epithet_findings, _goal_lineup_findings, _goal_side_findings
+from .sides import _goal_epithet_findings, _goal_for_findings, _goal_lineup_findings, _goal_side_findings
 from .stubs import _detail_contexts
 from .words import score_pattern, score_stated
 
@@ -130,7 +130,7 @@ CHECKS = (
     _people_as_teams, _score_findings, _host_findings, _fixture_score_findings, _side_outcome_findings,
     _people_findings, _role_findings,
     _assister_findings,
-    _card_findings, _card_type_findings, _flag_findings, _goal_lineup_findings, _goal_side_findings,
+    _card_findings, _card_type_findings, _flag_findings, _goal_lineup_findings, _goal_for_findings, _goal_side_findings,
     _goal_epithet_findings, _one_match_per_scorer, _scorer_near_match, _one_side_per_scorer, _minute_findings,
     _date_findings,
     _venue_findings, _scorer_findings,

@@ -60,6 +60,33 @@ def _goal_side_findings(data: dict[str, Any], grounder: Grounder) -> list[Findin
     return findings
 
 
+#: A scorer's team in brackets right after his name (folded): "70’ Zanoli (pour La Sarraz)", "Kane (for Spurs)".
+_FOR_TEAM = re.compile(
+    r"[ \t]*\((?:pour|for|fur|per|para|voor|til)[ \t]+(?:(?:the|le|la|les|el|il|lo|de|het|den|die|der)[ \t]+|l['’])?"
+    r"(?P<team>[^\W\d][^()\n]{1,40})\)"
+)
+
+
+def _goal_for_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A scorer the article tags with his team in brackets ("70’ Zanoli (pour La Sarraz)") scores for that team.
+
+    Every tag of the player must name the same one of the two teams; a line-up that lists him decides instead.
+    """
+    text = grounder.folded_text
+    findings = []
+    for m, match, stub in _paired_matches(data):
+        for g, goal in enumerate(match.get("goals") or []):
+            player = str(goal.get("player") or "")
+            if not player or _lineup_team(player, stub, grounder.cleaned.text):
+                continue
+            tags = [hit["team"] for _, end in _mentions(grounder, player) if (hit := _FOR_TEAM.match(text, end))]
+            named = {team for tag in tags for team in (stub.home_team, stub.away_team) if _in_passage(team, tag)}
+            if len(named) == 1 and (team := named.pop()) != goal.get("team"):
+                message = f"the article tags {player!r} with {team!r} in brackets"
+                findings.append(Finding(("matches", m, "goals", g, "team"), "team_from_tag", message, "set", team))
+    return findings
+
+
 #: The sides called by an epithet in a goal's sentence (folded): "sono gli ospiti, che trovano il gol con Bergamini".
 _SIDE_EPITHET = re.compile(
     r"(?<!\w)(?:(?P<against>against|over|with|to|vs\.?|gegen|contro|contre|face aux|contra|ante|tegen|mod)\s+)?"
