@@ -12,7 +12,7 @@ from typing import Any
 
 from extractor.cleaning import clean
 from extractor.grounding import Grounder
-from schemas.match_report import PLAN, score_questions, score_stated
+from schemas.match_report import PLAN, score_stated
 from schemas.match_report.hosts import _host_by_place, _winner_told
 from schemas.match_report.questions import _wider_questions
 from schemas.match_report.stubs import _stubs
@@ -34,14 +34,16 @@ def _wider(text: str, results: list[tuple[dict[str, Any], Any]]) -> list[dict[st
 def test_a_score_written_only_as_n_a_n_in_prose_is_asked_when_nothing_else_is_final() -> None:
     assert _asked(PROSE_ONLY) == []  # step 1 does not read "3 a 1" in running prose
     asked = _wider(PROSE_ONLY, [])
-    assert [q["score"] for q in asked] == ["0-0", "2-1", "3-3"]  # not "90 minuti"
+    assert [q["score"] for q in asked] == ["0-0", "3-3"]  # not the half-time's "a riposo ... 2 a 1", nor "90 minuti"
     assert score_stated(Grounder(clean(PROSE_ONLY)).folded_text, 3, 3)
-    # a final found already: nothing more is asked
+
+
+def test_a_score_in_prose_words_is_asked_only_with_more_goals_than_every_final_found() -> None:
     model = PLAN.step("results").model
-    told = "Montecalvo e Valbruna 2-2.\n" + PROSE_ONLY
-    first = score_questions(Grounder(clean(told)))
-    answered = [(q, model(q)(**_final("Montecalvo", "Valbruna", 2, 2))) for q in first]
-    assert first and _wider(told, answered) == []
+    for told, home, away, more in (("Il Valbruna era sotto 0-2. ", 0, 2, ["3-3"]), ("Finisce 3-3. ", 3, 3, [])):
+        text = told + PROSE_ONLY
+        answered = [(q, model(q)(**_final("Montecalvo", "Valbruna", home, away))) for q in _asked(text)]
+        assert answered and [q["score"] for q in _wider(text, answered)] == more
 
 
 def test_a_score_in_prose_words_is_not_asked_beside_a_results_line() -> None:

@@ -74,7 +74,7 @@ _BACKGROUND_LINE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:prediction|pron
 _MINUTE_FIRST = re.compile(r"\s*\d{1,3}\s*(?:[.'’′]|e\b|min)")
 _HALF_TIME_WORDS = _whole_words(
     "half-time", "half time", "halftime", "ht", "pause", "pausestilling", "halbzeit", "zur pause", "mi-temps",
-    "descanso", "intervallo", "pauze", "ruststand",
+    "descanso", "intervallo", "pauze", "ruststand", "a riposo", "al riposo",
 )  # fmt: skip
 #: The score at the break, told after it in its sentence: "1-1 blev dermed cifrene ved pausen".
 _AT_THE_BREAK = _whole_words(
@@ -273,21 +273,22 @@ _MAX_PROSE_WORDED = 4
 def _prose_worded_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any]]:
     """The last resort of an article that writes its result only in prose words: "Il 3 a 3 finale".
 
-    Asked only where step 1 found no final result and no results or scorers line is read by code:
-    "3 a 1" in running prose may be anything, so the model is asked which of the last few is the final.
+    Asked only where no results or scorers line is read by code, and only a score with more goals than
+    every final step 1 found: "3 a 1" in running prose may be anything, and a final has the most goals of
+    its match ("Sotto 0-2 ... La Torres segna anche il 3 a 0": the 0-2, taken for the final, was not).
     """
-    if _covered_spans(grounder) or any(
-        answer is not None and answer.result == "final" for _, answer in answers.get("results", [])  # type: ignore[attr-defined]
-    ):
+    if _covered_spans(grounder):
         return []
+    finals = [answer.home_score + answer.away_score for _, answer in answers.get("results", [])  # type: ignore[attr-defined]
+              if answer is not None and answer.result == "final"]  # type: ignore[attr-defined]  # fmt: skip
     text = grounder.folded_text
     asked = {context["at"] for context, _ in answers.get("results", [])}
     hits = [hit for hit in _PROSE_WORDED.finditer(text) if hit.start() not in asked
-            and not _HALF_TIME_WORDS.search(text, max(0, hit.start() - 30), hit.end() + 20)]  # fmt: skip
+            and not _HALF_TIME_WORDS.search(text, max(0, hit.start() - 40), hit.end() + 20)]  # fmt: skip
     questions = []
     for hit in hits[-_MAX_PROSE_WORDED:]:
         first, second = int(hit["first"]), int(hit["second"])
-        if max(first, second) > 20:
+        if max(first, second) > 20 or first + second <= max(finals, default=-1):
             continue
         passage = _passage(grounder, hit.start(), hit.end())
         questions.append({"score": f"{first}-{second}", "first": first, "second": second, "passage": passage,
