@@ -103,3 +103,35 @@ def test_a_scorer_tagged_with_his_team_in_brackets_scores_for_it() -> None:
     assert [(g["player"], g["team"]) for g in refined["goals"]] == [
         ("Da Silva", "Vallon"), ("Koller", "Vallon"), ("Zanetti", "Montaigu"), ("Brun", "Vallon"),
     ]  # fmt: skip
+
+
+def test_a_score_in_number_words_is_asked_and_stated() -> None:
+    text = (
+        "La sélection de Montaigu s’est imposée face à Vallon sur le score de deux buts à un, au stade du Lac.\n"
+        "À la mi-temps, le score était d'un but à zéro.\n"
+    )
+    assert [q["score"] for q in _asked(text)] == ["2-1"]
+    assert score_stated(Grounder(clean(text)).folded_text, 1, 2)
+    assert _asked("Los jugadores salieron uno a uno al campo.\n") == []  # "one by one" is no score
+
+
+def test_a_total_after_a_shoot_out_is_no_score_and_the_draw_before_it_is_the_result() -> None:
+    german = (
+        "Der SV Talheim erzwang erst die Verlängerung und dann das Elfmeterschießen - und schied doch aus: "
+        "6:8 (4:4, 1:1) hieß es aus Sicht der Gastgeber.\n"
+    )
+    asked = {q["score"]: q for q in _asked(german)}
+    assert "6-8" not in asked and asked["4-4"].get("settled") == "final"
+    sheet = (
+        "- Ergebnis: 5-2 nach 90 Minuten und Elfmeterschießen – Halbzeit: 1-1, reguläre Spielzeit: 1-1\n"
+        "Mit dem 1:1 nach regulärer Spielzeit ging es ins Elfmeterschießen.\n"
+    )
+    assert "5-2" not in [q["score"] for q in _asked(sheet)] and "1-1" in [q["score"] for q in _asked(sheet)]
+
+
+def test_a_header_result_after_the_pages_date_is_read() -> None:
+    text = " date 2020-10-16 Northam 0 Eastford Utd 1\n\nTen-man Eastford Utd grabbed a win as Northam faded.\n"
+    stubs = _stubs({"results": [], "results_wider": []}, Grounder(clean(text)))
+    assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in stubs] == [
+        ("Northam", 0, 1, "Eastford Utd"),
+    ]

@@ -40,6 +40,7 @@ from .words import (
     _whole_words,
     _word_starts,
     _words,
+    number_worded,
 )
 
 #: ... unless it dates the score to the same day: "dat eerder op de avond ... had verkocht (4-0)".
@@ -218,6 +219,8 @@ def score_questions(grounder: Grounder) -> list[dict[str, Any]]:
             continue  # "Score à la mi-temps : 0 à 1"
         hits.append((hit.start("first"), hit.end("second"), first, second, f"{first}-{second}"))
     hits += _worded_results(text)
+    hits += [(start, end, first, second, f"{first}-{second}") for start, end, first, second in number_worded(text)
+             if not _HALF_TIME_WORDS.search(text, max(0, start - 40), start)]  # "deux buts à un"  # fmt: skip
     questions: list[dict[str, Any]] = []
     seen: set[tuple[int, tuple[int, int]]] = set()
     for start, end, first, second, written in sorted(hits):
@@ -337,6 +340,7 @@ _REGULAR_TIME = _word_starts(
     "nach ablauf der regulären", "après 90 minutes", "temps réglementaire", "tras los 90 minutos",
     "tiempo reglamentario", "tiempo regular", "na 90 minuten", "na de reguliere speeltijd", "reguliere speeltijd",
     "efter 90 minutter", "ordinær spilletid", "ordinær tid", "tempi regolamentari", "dopo i 90",
+    "reguläre spielzeit", "regulären spielzeit", "regular time", "normal time", "temps reglementaire",
 )  # fmt: skip
 #: A shoot-out anywhere in the sentence: "sono stati i calci di rigore a condannare i rosanero, ... 3-2".
 _SHOOTOUT_TOLD = _word_starts(
@@ -361,9 +365,18 @@ def _shootout_tally(text: str, hit: re.Match[str]) -> bool:
     if after is None or after[1] != after[2]:
         return False
     close = text.find(")", after.end(), after.end() + 60)
-    if close < 0 or not _REGULAR_TIME.search(text, after.end(), close):
+    if close < 0:
         return False
+    if not _REGULAR_TIME.search(text, after.end(), close):  # "ins Elfmeterschießen ...: 6:8 (4:4, 1:1) hieß es"
+        return bool(_SHOOTOUT_NAMED.search(text, _sentence_start(text, hit.start()), hit.start()))
     return bool(_SHOOTOUT_TOLD.search(text, _sentence_start(text, hit.start()), close))
+
+
+#: A shoot-out named as such (not "a penalty"), before a score and its bracketed draw in one sentence.
+_SHOOTOUT_NAMED = _word_starts(
+    "elfmeterschie", "tirs au but", "calci di rigore", "ai rigori", "shoot-out", "shootout", "strafschoppen",
+    "straffesparkskonkurrence", "tanda de penal",
+)  # fmt: skip
 
 
 def _draw_after_shootout(text: str, start: int) -> bool:
@@ -401,8 +414,14 @@ def _not_a_result(
     clause = text[max(sentence, hit.start() - 60) : hit.start()]
     if _after_regular_time(text, hit):
         return False  # "(1-1 dopo i tempi regolamentari)": the match's result; the score before it is not
+    if _draw_after_shootout(text, hit.start()):
+        return False  # "6:8 (4:4, 1:1)" after "ins Elfmeterschießen": the bracket's draw is the result
     if _shootout_tally(text, hit):
         return True  # "escono sconfitti per 3-2 (1-1 dopo i tempi regolamentari)" after "i calci di rigore"
+    if hit[1] == hit[2] and _REGULAR_TIME.search(text, max(line_start, sentence, hit.start() - 30), hit.start()):
+        return False  # "Halbzeit: 1-1, reguläre Spielzeit: 1-1": the draw a shoot-out followed is the result
+    if hit[1] != hit[2] and _SHOOTOUT_TOLD.search(rest):
+        return True  # "Ergebnis: 5-2 nach 90 Minuten und Elfmeterschießen", "won 4-3 on penalties": no match's score
     if _FINAL_COMPOUND.match(text, hit.end()):
         return False  # "goed voor de 3-2-eindcijfers", "die 3:2-Endstand": the final, whatever the words before it
     if _RUNNING_COMPOUND.match(text, hit.end()):

@@ -20,6 +20,8 @@ _NAME = (
 )
 _DATELINE_HEAD = r"[^\W\d][\w.]*(?:/[\w.]+)+[ \t]+[-–][ \t]+"  # "Bernburg/MZ/fk. - "
 #: A club name whose words may carry their own hyphen: "Schwarz-Gelb", "Paris Saint-Germain".
+#: The stored page's date before its headline, on the first line: " date 2020-10-16 Coleraine 0 Ballymena Utd 1".
+_PAGE_DATE = r"(?:date[ \t]+\d{4}(?:-\d{2}){0,2}[ \t]+)?"
 _NAME_HYPHENED = _NAME.replace(r"[\w.'’&]*", r"[\w.'’&]*(?:-[A-ZÀ-ÞØÆÅ][\w.'’&]*)*")
 _WEEKDAYS = (
     "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
@@ -33,7 +35,7 @@ _WEEKDAY_PREFIX = re.compile(rf"^(?i:{_WEEKDAYS})\s+")
 _LISTED = re.compile(
     # a line may open with its competition's label: "VL Nordbaden: ASV Durlach 02 – SpVgg Oberhausen 1:2 (0:2)",
     # or with a dateline (place/agency): "Bernburg/MZ/fk. - Alsleben - Preußlitz 1:0 (1:0)"
-    rf"(?:^(?:[^\W\d][\w.]*(?:[ ][\w.]+){{0,3}}:[ \t]+|{_DATELINE_HEAD})?"
+    rf"(?:^[ \t]*{_PAGE_DATE}(?:[^\W\d][\w.]*(?:[ ][\w.]+){{0,3}}:[ \t]+|{_DATELINE_HEAD})?"
     rf"|[,;|(]\s*|\s*(?i:\b(?:{_WEEKDAYS}))\s+|(?<=\d)\s+)"
     rf"(?P<home>{_NAME_HYPHENED})(?P<sep>[ \t]?[-–/][ \t]?)(?P<away>{_NAME_HYPHENED})"
     rf"(?:[ \t]+:|[ \t]*[=:])?[ \t]+\(?(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})(?!\d|:\d)",  # "Alphia: 3-0"
@@ -84,7 +86,7 @@ _COLON_SCORES = re.compile(
 _NAME_LINE = r"(?:1\.[ ]?)?[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ][\w.'’&-]+){0,3}"
 #: A line that is only a result: "SM Caen 0-1 Girondins de Bordeaux", "- Leeds 4-3 Bournemouth".
 _LINE_RESULT = re.compile(
-    rf"^[-*•\t ]*(?P<home>{_NAME_LINE})[ \t]+(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})"
+    rf"^[-*•\t ]*{_PAGE_DATE}(?P<home>{_NAME_LINE})[ \t]+(?P<hs>\d{{1,2}})[ ]?[-:–][ ]?(?P<as>\d{{1,2}})"
     rf"[ \t]+(?P<away>{_NAME_LINE})[ \t]*(?:$|:[ \t]+(?=\S))",  # a headline's "Brighton 1-0 Manchester United: ..."
     re.MULTILINE,
 )
@@ -92,7 +94,7 @@ _LINE_RESULT = re.compile(
 #: before a headline's colon: "Dereham Town 1 Maldon & Tiptree 2: Controversial penalty costs Magpies".
 _HEADER_CLUB = r"[A-ZÀ-ÞØÆÅ][\w.'’&-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ][\w.'’&-]*|ym|y|de|la|le|van|von|am|an|der|di|del|&)){0,4}"
 _HEADER_SCORES = re.compile(
-    rf"^[ \t]*(?P<home>{_HEADER_CLUB})[ \t]+(?P<hs>\d{{1,2}})"
+    rf"^[ \t]*{_PAGE_DATE}(?P<home>{_HEADER_CLUB})[ \t]+(?P<hs>\d{{1,2}})"
     rf"[ \t]+(?P<away>{_HEADER_CLUB})[ \t]+(?P<as>\d{{1,2}})[ \t]*(?::[ \t]+[A-ZÀ-ÞØÆÅ][^\n]*)?$",
     re.MULTILINE,
 )

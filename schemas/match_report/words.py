@@ -301,6 +301,36 @@ _PROSE_WORDED = re.compile(
     r"|ann[io]\b|anos\b|ans?\b|punt|point|gol|ret[ei]\b|buts?\b|partit|jornad|seman|dias?\b|or[ea]\b|hora|heure|jour"
     r"|mois|sur\b|su\b|de\b|di\b))"
 )
+#: Numbers in words, folded, for a score written so ("sur le score de deux buts à un", "por dos goles a cero").
+NUMBER_WORDS = {
+    **dict.fromkeys(("zero", "nil", "cero", "null", "nul"), 0),
+    **dict.fromkeys(("one", "un", "une", "uno", "una", "eins", "een", "et"), 1),
+    **dict.fromkeys(("two", "deux", "dos", "due", "zwei", "twee", "to"), 2),
+    **dict.fromkeys(("three", "trois", "tres", "tre", "drei", "drie"), 3),
+    **dict.fromkeys(("four", "quatre", "cuatro", "quattro", "vier", "fire"), 4),
+    **dict.fromkeys(("five", "cinq", "cinco", "cinque", "funf", "vijf", "fem"), 5),
+    **dict.fromkeys(("six", "seis", "sei", "sechs", "zes", "seks"), 6),
+    **dict.fromkeys(("seven", "sept", "siete", "sette", "sieben", "zeven", "syv"), 7),
+}
+_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+#: ... with a word for goals between ("deux buts à un", "two goals to nil"), or after "the score of" and the like.
+_NUMBER_WORDED = re.compile(
+    rf"(?<!\w)(?:(?P<first>{_NUMBER})\s+(?:buts?|goles?|goals?|reti|gol|tore|toren|doelpunten|mal)\s+"
+    rf"(?:a|to|contre|zu|tegen|mod)\s+(?P<second>{_NUMBER})"
+    rf"|(?:score de|punteggio di|risultato di|marcador de|resultado de)\s+(?P<first2>{_NUMBER})\s+(?:a|to)\s+"
+    rf"(?P<second2>{_NUMBER}))(?!\w)"
+)
+
+
+def number_worded(text: str) -> list[tuple[int, int, int, int]]:
+    """Scores written in number words in the folded `text`, as (start, end, first, second)."""
+    found = []
+    for hit in _NUMBER_WORDED.finditer(text):
+        first, second = hit["first"] or hit["first2"], hit["second"] or hit["second2"]
+        found.append((hit.start(), hit.end(), NUMBER_WORDS[first], NUMBER_WORDS[second]))
+    return found
+
+
 #: ... or a line's first words, after the two clubs: "Questembert et Malansac 2 à 2. M-temps 1 à 0." (folded).
 _LINE_WORDED = re.compile(
     r"(?m)^[ \t]*(?:[^\W\d][\w'’./-]*[ \t]){1,6}(?:et|-|–)[ \t](?:[^\W\d][\w'’./-]*[ \t]){1,6}"
@@ -320,6 +350,9 @@ def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None 
            == home + away for hit in [*_WORDED_SCORE.finditer(text), *_SET_OFF_WORDED.finditer(text),
                                       *_LINE_WORDED.finditer(text), *_POR_WORDED.finditer(text),
                                       *_PROSE_WORDED.finditer(text)]):  # fmt: skip
+        return True
+    if any({first, second} == {home, away} and first + second == home + away
+           for _, _, first, second in number_worded(text)):  # fmt: skip
         return True
     if teams is not None and _split_by_teams(text, home, away, teams):
         return True
