@@ -135,3 +135,12 @@ def test_a_header_result_after_the_pages_date_is_read() -> None:
     assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in stubs] == [
         ("Northam", 0, 1, "Eastford Utd"),
     ]
+
+
+def test_an_away_match_with_its_host_named_after_met_is_the_hosts() -> None:
+    text = "Real Zuid heeft het uitduel met Noordstad gewonnen (0-1). De ploeg won in de slotfase.\n"
+    match = _match("Real Zuid", "Noordstad", 1, 0, [])
+    refined = _refined(text, match)[0]
+    assert (refined["home_team"], refined["home_score"], refined["away_score"], refined["away_team"]) == (
+        "Noordstad", 0, 1, "Real Zuid",
+    )  # fmt: skip

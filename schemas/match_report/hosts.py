@@ -47,7 +47,7 @@ _AT_HOST = (
     r"|\b(?:ude mod|ude over|udesejr over|på besøg hos|udekampe?n? mod|på udebane (?:mod|over|hos))"
     r"|\b(?:gæstede|gaestede|besøgte|besogte|visited|gastierte (?:bei|beim|in)|zu gast (?:bei|beim|in))"
     r"|\baway (?:game|match|trip|clash|fixture|tie) (?:against|at|with|to)"
-    r"|\bauswärts(?:spiel)? (?:bei|in|gegen|beim)|\b(?:uitwedstrijd|uitduel) (?:bij|tegen|in)"
+    r"|\bauswärts(?:spiel)? (?:bei|in|gegen|beim)|\b(?:uitwedstrijd|uitduel) (?:bij|tegen|in|met)"
     r"|\btrasferta (?:di|a|contro|sul campo del(?:lo|la)?|in casa del(?:lo|la)?)"
     r"|\bdéplacement (?:à|chez|sur la pelouse d[eu])"
     # "une victoire 3-2 au dernier souffle à Lens", "vince 3-2 a Lens", "won met 3-2 bij Lens"
