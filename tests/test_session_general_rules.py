@@ -144,3 +144,11 @@ def test_an_away_match_with_its_host_named_after_met_is_the_hosts() -> None:
     assert (refined["home_team"], refined["home_score"], refined["away_score"], refined["away_team"]) == (
         "Noordstad", 0, 1, "Real Zuid",
     )  # fmt: skip
+
+
+def test_a_results_list_with_each_sides_scorers_states_its_score() -> None:
+    text = "En el anticipo, Unión de San Pedro 2 (Juan Pérez y Raúl Díaz)-Sportivo Norte de Salta 2 (Marcos Gil).\n"
+    folded = Grounder(clean(text)).folded_text
+    assert score_stated(folded, 2, 2, ("Unión de San Pedro", "Sportivo Norte de Salta"))
+    refined = _refined(text, _match("Unión de San Pedro", "Sportivo Norte de Salta", 2, 2, []))
+    assert [(m["home_team"], m["away_team"]) for m in refined] == [("Unión de San Pedro", "Sportivo Norte de Salta")]

@@ -367,8 +367,8 @@ def _split_by_teams(text: str, home: int, away: int, teams: tuple[str, str]) -> 
     """Whether the folded `text` writes the score with each team's goals beside its name."""
     first, second = (re.escape(fold_text(team)) for team in teams)
     for a, x, b, y in ((first, home, second, away), (second, away, first, home)):
-        if re.search(rf"{a}\s+{x}\s?[-–]\s?{b}\s+{y}(?!\d)", text):
-            return True
+        if re.search(rf"{a}\s+{x}(?:\s*\([^()\n]{{1,120}}\))?\s?[-–]\s?{b}\s+{y}(?!\d)", text):
+            return True  # also with its scorers: "penarol de san juan 2 (javier martinez y raul zelaya)-sportivo ... 2"
         if re.search(rf"{a}\s?:\s?{x}\s+(?:[-–,;]\s?)?{b}\s?:\s?{y}(?!\d)", text):
             return True  # "brest : 2 ac ajaccio : 1"
         if re.search(rf"(?:^|\n)[ \t]*{a}[ \t]+{x}[ \t]+{b}[ \t]+{y}[ \t]*(?:\n|$|:\s)", text):
