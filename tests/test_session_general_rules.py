@@ -123,10 +123,10 @@ def test_a_total_after_a_shoot_out_is_no_score_and_the_draw_before_it_is_the_res
     asked = {q["score"]: q for q in _asked(german)}
     assert "6-8" not in asked and asked["4-4"].get("settled") == "final"
     sheet = (
-        "- Ergebnis: 5-2 nach 90 Minuten und Elfmeterschießen – Halbzeit: 1-1, reguläre Spielzeit: 1-1\n"
-        "Mit dem 1:1 nach regulärer Spielzeit ging es ins Elfmeterschießen.\n"
+        "- Ergebnis: 5-2 nach 90 Minuten und Elfmeterschießen – Halbzeit: 1-1, reguläre Spielzeit: 1-1, "
+        "Elfmeterschießen: 4-1\n"
     )
-    assert "5-2" not in [q["score"] for q in _asked(sheet)] and "1-1" in [q["score"] for q in _asked(sheet)]
+    assert [q["score"] for q in _asked(sheet)] == ["1-1"]  # neither the total nor the tally after its label
 
 
 def test_a_header_result_after_the_pages_date_is_read() -> None:
@@ -135,6 +135,7 @@ def test_a_header_result_after_the_pages_date_is_read() -> None:
     assert [(s.home_team, s.home_score, s.away_score, s.away_team) for s in stubs] == [
         ("Northam", 0, 1, "Eastford Utd"),
     ]
+    assert len(_refined(text, _match("Northam", "Eastford Utd", 0, 1, []))) == 1  # and its score is stated
 
 
 def test_an_away_match_with_its_host_named_after_met_is_the_hosts() -> None:

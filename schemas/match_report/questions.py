@@ -444,7 +444,7 @@ def _not_a_result(
         or _MINUTE_FIRST.match(text, line_start, hit.start())  # "45. Darren Maatsen 1-1"
         or _word_next_to(text, scores, starts, number, _EARLIER_WORDS, 60, 40, _SAME_DAY)  # "in de heenwedstrijd"
         or _LAST_MEETING.search(text, _sentence_start(text, max(0, sentence - 2)), hit.start())  # "voor het laatst"
-        or _word_next_to(text, scores, starts, number, _SHOOTOUT_WORDS, 14, 14)  # "8-7 tab", "tanda de penaltis (1-3)"
+        or _word_next_to(text, scores, starts, number, _SHOOTOUT_WORDS, 22, 14)  # "8-7 tab", "Elfmeterschießen: 4-1"
         or _word_next_to(text, scores, starts, number, _HALF_TIME_WORDS, 20, 20)  # "Pausestilling: 1-1"
         or _word_next_to(text, scores, starts, number, _AT_THE_BREAK, 0, 32)  # "1-1 blev ... cifrene ved pausen"
     )
@@ -468,11 +468,17 @@ def _word_next_to(
     for word in words.finditer(text, start, end):
         if unless is not None and unless.match(text, word.start()):
             continue
-        middle = (word.start() + word.end()) // 2
-        nearest = min(same_line, key=lambda i: min(abs(middle - scores[i].start()), abs(middle - scores[i].end())))
+        # the nearest by the characters between; a tie goes to the score after the word, as a label's
+        # does ("Spielzeit: 1-1, Elfmeterschießen: 4-1")
+        nearest = min(same_line, key=lambda i: (_gap(word, scores[i]), scores[i].start() < word.start()))
         if nearest == number:
             return True
     return False
+
+
+def _gap(word: re.Match[str], score: re.Match[str]) -> int:
+    """The characters between a word and a score, either side of it."""
+    return score.start() - word.end() if score.start() >= word.end() else max(0, word.start() - score.end())
 
 
 def _covered_spans(grounder: Grounder) -> list[tuple[int, int]]:
@@ -637,7 +643,7 @@ def _not_a_goal(text: str, scores: list[re.Match[str]], starts: list[int], numbe
         or _BACKGROUND_LINE.search(text, line_start, hit.start())
         or _UNIT_NEXT.match(text, hit.end())
         or _word_next_to(text, scores, starts, number, _EARLIER_WORDS, 60, 40, _SAME_DAY)
-        or _word_next_to(text, scores, starts, number, _SHOOTOUT_WORDS, 14, 14)
+        or _word_next_to(text, scores, starts, number, _SHOOTOUT_WORDS, 22, 14)
         or _word_next_to(text, scores, starts, number, _HALF_TIME_WORDS, 20, 20)
     )
 

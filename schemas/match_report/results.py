@@ -12,7 +12,7 @@ from extractor.names import same_club as same_team
 
 from .lines import _GOALS_HEAD, _MINUTE_IN_LIST, _Entry, _line_body, _team_of_ref, parse_line
 from .models import MatchStub
-from .words import _MATCH_WORDS, _words
+from .words import _MATCH_WORDS, _PAGE_DATE, _words
 
 _NAME = (
     r"(?:1\.[ ]?)?[A-ZÀ-ÞØÆÅ][\w.'’&]*"
@@ -20,8 +20,6 @@ _NAME = (
 )
 _DATELINE_HEAD = r"[^\W\d][\w.]*(?:/[\w.]+)+[ \t]+[-–][ \t]+"  # "Bernburg/MZ/fk. - "
 #: A club name whose words may carry their own hyphen: "Schwarz-Gelb", "Paris Saint-Germain".
-#: The stored page's date before its headline, on the first line: " date 2020-10-16 Coleraine 0 Ballymena Utd 1".
-_PAGE_DATE = r"(?:date[ \t]+\d{4}(?:-\d{2}){0,2}[ \t]+)?"
 _NAME_HYPHENED = _NAME.replace(r"[\w.'’&]*", r"[\w.'’&]*(?:-[A-ZÀ-ÞØÆÅ][\w.'’&]*)*")
 _WEEKDAYS = (
     "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"

@@ -363,6 +363,10 @@ def score_stated(text: str, home: int, away: int, teams: tuple[str, str] | None 
     return False
 
 
+#: The stored page's date before its headline, on the first line: " date 2020-10-16 Coleraine 0 Ballymena Utd 1".
+_PAGE_DATE = r"(?:date[ \t]+\d{4}(?:-\d{2}){0,2}[ \t]+)?"
+
+
 def _split_by_teams(text: str, home: int, away: int, teams: tuple[str, str]) -> bool:
     """Whether the folded `text` writes the score with each team's goals beside its name."""
     first, second = (re.escape(fold_text(team)) for team in teams)
@@ -371,8 +375,9 @@ def _split_by_teams(text: str, home: int, away: int, teams: tuple[str, str]) -> 
             return True  # also with its scorers: "penarol de san juan 2 (javier martinez y raul zelaya)-sportivo ... 2"
         if re.search(rf"{a}\s?:\s?{x}\s+(?:[-–,;]\s?)?{b}\s?:\s?{y}(?!\d)", text):
             return True  # "brest : 2 ac ajaccio : 1"
-        if re.search(rf"(?:^|\n)[ \t]*{a}[ \t]+{x}[ \t]+{b}[ \t]+{y}[ \t]*(?:\n|$|:\s)", text):
-            return True  # a header line "llanrhaeadr ym mochnant 2 dolgellau 3", "dereham 1 maldon & tiptree 2: ..."
+        if re.search(rf"(?:^|\n)[ \t]*{_PAGE_DATE}{a}[ \t]+{x}[ \t]+{b}[ \t]+{y}[ \t]*(?:\n|$|:\s)", text):
+            return True  # a header line "llanrhaeadr ym mochnant 2 dolgellau 3", "dereham 1 maldon & tiptree 2: ...",
+            # also after the stored page's date: " date 2020-10-16 coleraine 0 ballymena utd 1"
         if re.search(rf"{a}\s*\n\s*{x}\s*\n\s*{b}\s*\n\s*{y}\s*(?:\n|$)", text):
             return True  # a score block, a line each: "sant'agostino" / "1" / "del duca grama" / "1"
     sides = ((first, home), (second, away))
