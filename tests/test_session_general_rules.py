@@ -16,7 +16,7 @@ from schemas.match_report import PLAN, score_stated
 from schemas.match_report.hosts import _host_by_place, _winner_told
 from schemas.match_report.questions import _wider_questions
 from schemas.match_report.stubs import _stubs
-from tests.test_batch11_rules import _asked, _final, _refined
+from tests.test_batch11_rules import _asked, _assembled_from, _final, _refined
 from tests.test_fresh_batch_rules import _match
 
 PROSE_ONLY = (
@@ -153,3 +153,17 @@ def test_a_results_list_with_each_sides_scorers_states_its_score() -> None:
     assert score_stated(folded, 2, 2, ("Unión de San Pedro", "Sportivo Norte de Salta"))
     refined = _refined(text, _match("Unión de San Pedro", "Sportivo Norte de Salta", 2, 2, []))
     assert [(m["home_team"], m["away_team"]) for m in refined] == [("Unión de San Pedro", "Sportivo Norte de Salta")]
+
+
+def test_a_coachs_side_in_the_answer_is_replaced_by_its_sections_header_club() -> None:
+    text = (
+        "In der Liga ging es am Freitag heiß her.\n"
+        "FC Nordbach gegen SV Talheim/Ros.\n"
+        "Vor 400 Zuschauern brachte Max Berger Nordbach in der 8. Minute mit 1:0 in Führung. Kurz nach der Pause "
+        "glich Omann für die Gäste aus, doch Nordbach schlug zurück, als Wernisch das 2:1 erzielte. In der 70. Minute "
+        "glich Marjanovic zum 2:2 aus, bevor Koller das entscheidende 3:2 für die Gäste markierte. Der dritte Treffer "
+        "brachte einen 3:2-Auswärtserfolg für die Berger-Elf.\n"
+    )
+    three_two = [q for q in _asked(text) if q["score"] == "3-2"]
+    said = [(q, _final("Berger-Elf", "FC Nordbach", 3, 2)) for q in three_two]
+    assert three_two and _assembled_from(text, said) == [("FC Nordbach", 2, 3, "SV Talheim/Ros.")]

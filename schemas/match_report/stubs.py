@@ -93,6 +93,8 @@ def _final_results(
             article = grounder.cleaned.text
             home, away = _as_written(home, context["passage"], article), _as_written(away, context["passage"], article)
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
+        if home and away:
+            home, away = _header_opponent(context, home, away, grounder)
         home, away, scores = _sentence_pair(context, home, away, scores, grounder.cleaned.text)
         won = _won_over(context, (home, away)) if home and away else None
         if won is None and (not home or not away or sorted(scores) != sorted((context["first"], context["second"]))):
@@ -123,6 +125,37 @@ def _final_results(
     said = [stub for stub in strong if _pair(stub.home_team, stub.away_team) in told]
     rest = [stub for stub in strong if _pair(stub.home_team, stub.away_team) not in told]
     return [*said, *rest], [stub for named, stub in best.values() if not named], len(said)
+
+
+#: A round-up's section header, a fixture on a line of its own: "FC Lendorf gegen SV St. Jakob/Ros.".
+_FIXTURE_HEADER = re.compile(
+    r"^[ \t]*(?P<home>[A-ZÀ-ÞØÆÅ][^\n]{1,40}?)[ \t]+(?:gegen|vs\.?|v\.?|contre|contro|contra|tegen|mod|[-–])[ \t]+"
+    r"(?P<away>[A-ZÀ-ÞØÆÅ][^\n]{1,40}?)[ \t]*$",
+    re.MULTILINE,
+)
+_HEADER_REACH = 1500  # a section's report: the header stands at most this far before the score
+
+
+def _header_opponent(context: dict[str, Any], home: str, away: str, grounder: Grounder) -> tuple[str, str]:
+    """The answer's pair with a name that is no club replaced by the other side of its section's header.
+
+    "FC Lendorf gegen SV St. Jakob/Ros." over "... brachte einen 3:2-Auswärtserfolg für die Höller-Elf":
+    the model named the coach's side ("Höller-Elf"); the header names the club. Only the last header
+    before the score, and only where it names the answer's other team.
+    """
+    at = grounder.to_original(context["at"], context["at"] + 1)[0]
+    original = grounder.cleaned.original
+    headers = [hit for hit in _FIXTURE_HEADER.finditer(original, max(0, at - _HEADER_REACH), at)]
+    if not headers:
+        return home, away
+    sides = (headers[-1]["home"].strip().rstrip("."), headers[-1]["away"].strip())
+    for mine, other in ((home, away), (away, home)):
+        if _is_club(grounder, other) or not any(same_team(mine, side) for side in sides):
+            continue
+        opponent = next((side for side in sides if not same_team(mine, side)), None)
+        if opponent is not None:
+            return (home, opponent) if mine == home else (opponent, away)
+    return home, away
 
 
 def _sentence_pair(
@@ -440,7 +473,7 @@ def _is_club(grounder: Grounder, team: str) -> bool:
     Not the word for the match either ("Kampen i Aarhus endte 1-1": "Kampen" is the match, not the opponent).
     """
     folded = fold_text(team)
-    if folded in _MATCH_WORDS or folded in _SQUAD_WORDS or _PLACE_WORD.search(folded):
+    if folded in _MATCH_WORDS or folded in _SQUAD_WORDS or _PLACE_WORD.search(folded) or _COACHS_SIDE.search(team):
         return False
     return bool(_club_mentions(grounder, team))
 
@@ -453,6 +486,8 @@ _SQUAD_WORDS = frozenset(
      "l'equipe 2", "first team", "u19", "u17", "u21", "u23", "a-junioren", "b-junioren", "talenter", "damen",
      "herren", "frauen", "femenino", "juvenil", "cadete", "allievi", "primavera", "jeugd"}
 )  # fmt: skip
+#: A coach's side, not a club: "die Höller-Elf", "die Klopp-Truppe", "de ploeg van" is no name either.
+_COACHS_SIDE = re.compile(r"^[A-ZÀ-ÞØÆÅ][\w'’]+-(?:Elf|Truppe|Schützlinge|Sieben|Mannschaft)$")
 #: A ground or a street, not a club: "på Peter Bangs Vej" (a training ground's road), "Hampden Park" is a
 #: stadium too but "Park" also ends clubs' names ("Queen's Park"), so it is not here.
 _PLACE_WORD = re.compile(
