@@ -167,3 +167,14 @@ def test_a_coachs_side_in_the_answer_is_replaced_by_its_sections_header_club() -
     three_two = [q for q in _asked(text) if q["score"] == "3-2"]
     said = [(q, _final("Berger-Elf", "FC Nordbach", 3, 2)) for q in three_two]
     assert three_two and _assembled_from(text, said) == [("FC Nordbach", 2, 3, "SV Talheim/Ros.")]
+
+
+def test_the_team_a_sentence_says_won_has_the_more_goals() -> None:
+    text = "LISSABON - Real Zuid heeft het uitduel met Noordstad in de tussenronde gewonnen (0-1). De return volgt.\n"
+    refined = _refined(text, _match("Real Zuid", "Noordstad", 0, 1, []))[0]
+    assert (refined["home_team"], refined["home_score"], refined["away_score"], refined["away_team"]) == (
+        "Noordstad", 0, 1, "Real Zuid",
+    )  # fmt: skip
+    german = "Kiel hat das Derby gegen Lübeck mit 2:1 gewonnen.\n"
+    refined = _refined(german, _match("Kiel", "Lübeck", 1, 2, []))[0]
+    assert (refined["home_score"], refined["away_score"]) == (2, 1)

@@ -68,7 +68,7 @@ from .models import (
     _result_model,
     coerce_minute,
 )
-from .outcome import _side_outcome_findings
+from .outcome import _side_outcome_findings, _winner_by_verb_findings
 from .prose import article_stage, coaches, prose_cards
 from .questions import _goal_questions, _wider_questions, score_questions
 from .results import idiom_results, listed_results, sheet_results, summary_results
@@ -128,6 +128,7 @@ minutes at most 2 apart."""
 CHECKS = (
     _caption_findings,
     _people_as_teams, _score_findings, _host_findings, _fixture_score_findings, _side_outcome_findings,
+    _winner_by_verb_findings,
     _people_findings, _role_findings,
     _assister_findings,
     _card_findings, _card_type_findings, _flag_findings, _goal_lineup_findings, _goal_for_findings, _goal_side_findings,

@@ -12,7 +12,7 @@ from typing import Any
 from extractor.grounding import Grounder
 from extractor.plan import Finding
 
-from .words import _in_passage, _sentence_start, score_pattern
+from .words import _in_passage, _mentions_of_team, _sentence_start, score_pattern
 
 #: Words next to a score that say which side won, whoever the sides are (folded): "Kampen endte med et
 #: svidende 0-4 nederlag til hjemmeholdet", "der Auswärtssieg", "una vittoria esterna", "a home win".
@@ -61,6 +61,47 @@ def _side_outcome(grounder: Grounder, match: dict[str, Any], alone: bool) -> str
             if alone or any(team and _in_passage(team, text[before : hit.end()]) for team in teams):
                 said.add("home" if hit["home"] else "away")
     return next(iter(said)) if len(said) == 1 else None
+
+
+#: A team, then the words that it won (folded): "Real Madrid heeft het uitduel met Benfica ... gewonnen (0-1)",
+#: "Kiel hat das Derby gegen Lübeck ... gewonnen", "Roma ha vinto", "Brest a gagné", "AGF har vundet".
+_SUBJECT_WON = re.compile(
+    r"\s+(?:heeft|hat|has|ha|a|har)\s+(?:[^.\n]{0,80}?\s)?(?:gewonnen|won|vinto|gagne|ganado|vundet)(?!\w)"
+)
+
+
+def _winner_by_verb(grounder: Grounder, match: dict[str, Any]) -> str | None:
+    """"home" or "away": the one team a sentence with the match's score makes the subject of a win."""
+    text = grounder.folded_text
+    said: set[str] = set()
+    for side in ("home", "away"):
+        team = match.get(f"{side}_team") or ""
+        for start, end in _mentions_of_team(grounder, team) if team else []:
+            hit = _SUBJECT_WON.match(text, end)
+            if hit is None:
+                continue
+            sentence_end = min([i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
+                               or [len(text)])  # fmt: skip
+            stated = text[_sentence_start(text, start) : sentence_end]
+            if score_pattern(match["home_score"], match["away_score"]).search(stated):
+                said.add(side)
+    return next(iter(said)) if len(said) == 1 else None
+
+
+def _winner_by_verb_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
+    """A score turned round against the sentence that makes one of the two teams the winner."""
+    findings = []
+    for m, match in enumerate(data.get("matches") or []):
+        home, away = match.get("home_score"), match.get("away_score")
+        if not isinstance(home, int) or not isinstance(away, int) or home == away:
+            continue
+        side = _winner_by_verb(grounder, match)
+        if side is None or (home > away) == (side == "home"):
+            continue
+        message = f"the article says {match.get(side + '_team')!r} won"
+        findings += [Finding(("matches", m, "home_score"), "score_from_winner", message, "set", away),
+                     Finding(("matches", m, "away_score"), "score_from_winner", message, "set", home)]  # fmt: skip
+    return findings
 
 
 def _side_outcome_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
