@@ -108,8 +108,8 @@ def same_club(a: str, b: str) -> bool:
 
     Equal keys, or one key's words all inside the other's, or one key inside the other as text
     (the schema's long-standing rule, so a model's 'Midtjylland' for 'FC Midtjylland' passes).
-    A key of two or three letters is inside another only as a whole word: 'OB' is not in 'København',
-    nor 'AZ' in 'Lazio'.
+    A short key is inside another only as a whole word or, of three letters, as a word's start (a
+    line's 'Spe' for 'Spezia'): 'OB' is not in 'København', nor 'AZ' in 'Lazio'.
     """
     ka, kb = club_key(a), club_key(b)
     if not ka or not kb:
@@ -117,10 +117,12 @@ def same_club(a: str, b: str) -> bool:
     if ka == kb or ka in kb.split() or kb in ka.split() or initialism(a, b):
         return True
     short, long = sorted((ka, kb), key=len)
-    return len(short) >= _MIN_INNER_KEY and short in long
+    if len(short) >= _MIN_INNER_KEY:
+        return short in long
+    return len(short) == _MIN_INNER_KEY - 1 and any(word.startswith(short) for word in long.split())
 
 
-_MIN_INNER_KEY = 4  # a shorter key is found inside a longer one's text only from this length
+_MIN_INNER_KEY = 4  # a shorter key is found anywhere inside a longer one's text only from this length
 
 
 def initialism(a: str, b: str) -> bool:

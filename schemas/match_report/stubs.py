@@ -128,9 +128,10 @@ def _final_results(
 
 
 #: A round-up's section header, a fixture on a line of its own: "FC Lendorf gegen SV St. Jakob/Ros.".
+_HEADER_SIDE = r"[A-ZÀ-ÞØÆÅ][\w.'’&/-]*(?:[ ](?:[A-ZÀ-ÞØÆÅ0-9][\w.'’&/-]*|de|del|di|la|le|van|von|am|an|der|y|e)){0,4}"
 _FIXTURE_HEADER = re.compile(
-    r"^[ \t]*(?P<home>[A-ZÀ-ÞØÆÅ][^\n]{1,40}?)[ \t]+(?:gegen|vs\.?|v\.?|contre|contro|contra|tegen|mod|[-–])[ \t]+"
-    r"(?P<away>[A-ZÀ-ÞØÆÅ][^\n]{1,40}?)[ \t]*$",
+    rf"^[ \t]*(?P<home>{_HEADER_SIDE})[ \t]+(?:gegen|vs\.?|v\.?|contre|contro|contra|tegen|mod|[-–])[ \t]+"
+    rf"(?P<away>{_HEADER_SIDE})[ \t]*$",
     re.MULTILINE,
 )
 _HEADER_REACH = 1500  # a section's report: the header stands at most this far before the score

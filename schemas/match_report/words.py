@@ -299,7 +299,7 @@ _POR_WORDED = re.compile(
 _PROSE_WORDED = re.compile(
     r"(?<![\d,.])(?P<first>\d{1,2}) a (?P<second>\d{1,2})(?!\d|[.,]\d|\s*(?:minut|min\b|giorn|settiman|mes[ei]\b"
     r"|ann[io]\b|anos\b|ans?\b|punt|point|gol|ret[ei]\b|buts?\b|partit|jornad|seman|dias?\b|or[ea]\b|hora|heure|jour"
-    r"|mois|sur\b|su\b|de\b|di\b))"
+    r"|mois|semaine|sur\b|su\b|de\b|di\b))"
 )
 #: Numbers in words, folded, for a score written so ("sur le score de deux buts à un", "por dos goles a cero").
 NUMBER_WORDS = {
