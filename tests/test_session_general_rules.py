@@ -178,3 +178,27 @@ def test_the_team_a_sentence_says_won_has_the_more_goals() -> None:
     german = "Kiel hat das Derby gegen Lübeck mit 2:1 gewonnen.\n"
     refined = _refined(german, _match("Kiel", "Lübeck", 1, 2, []))[0]
     assert (refined["home_score"], refined["away_score"]) == (2, 1)
+
+
+def test_a_sentence_led_by_where_its_subject_played_tells_the_host() -> None:
+    text = (
+        "Le Stade Nord arrache un nul précieux.\n"
+        "En déplacement, le Stade Nord a évité la défaite sur le fil contre l’AS Sudville (1-1).\n"
+    )
+    match = _match("Stade Nord", "AS Sudville", 1, 1, [])
+    refined = _refined(text, match)[0]
+    assert (refined["home_team"], refined["away_team"]) == ("AS Sudville", "Stade Nord")
+    at_home = "In casa, il Borgo Alto ha pareggiato con la Valtorta (2-2).\n"
+    refined = _refined(at_home, _match("Valtorta", "Borgo Alto", 2, 2, []))[0]
+    assert (refined["home_team"], refined["away_team"]) == ("Borgo Alto", "Valtorta")
+
+
+def test_a_win_told_with_an_infinitive_gives_the_winner_the_more_goals() -> None:
+    passage = "El Deportivo Sur dio un gran paso tras vencer al Club Norte 2-3 en la semifinal de ida."
+    context = {"first": 2, "second": 3, "score": "2-3", "passage": passage}
+    assert _winner_told(context, "Deportivo Sur", "Club Norte", (2, 3)) == (3, 2)
+
+
+def test_a_header_of_two_lines_each_a_club_and_its_goals_states_the_score() -> None:
+    text = "Montalto 4\nPro Valle 1\nMarcatori: 16’ pt Rossi (M), 9’ st Bianchi (M)\n"
+    assert score_stated(Grounder(clean(text)).folded_text, 4, 1, ("Montalto", "Pro Valle"))

@@ -205,6 +205,39 @@ def _host_by_place(grounder: Grounder, home: str, away: str) -> str | None:
     return next(iter(said)) if len(said) == 1 else None
 
 
+#: A sentence led by where its subject played (folded): "En déplacement, l'US Monastirienne a évité la défaite
+#: ... contre l'AS Gabès (1-1)", "In casa, il Borgo ...", "At home, Leeds ...", "Auswärts gewann der TSV ...".
+_PLAYED_WHERE_LEAD = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:(?P<away>en deplacement|a l'exterieur|loin de (?:ses|leurs) bases"
+    r"|in trasferta|fuori casa|lontano da casa|auswarts|away from home|on the road|op verplaatsing|uit"
+    r"|pa udebane|como visitante|de visitante|lejos de casa)"
+    r"|(?P<home>a domicile|devant (?:son|leur) public|in casa|davanti al proprio pubblico|zu hause|daheim"
+    r"|vor heimischem publikum|at home|thuis|pa hjemmebane|en casa|como local|ante su (?:gente|publico)))\s*,\s*"
+)
+_LEAD_REACH = 80  # the subject follows the lead within a few words
+
+
+def _host_by_lead(grounder: Grounder, home: str, away: str) -> str | None:
+    """The home team, when a sentence led by "away from home" (or "at home") names one of the two first.
+
+    The team named first after the lead, in its sentence, is its subject. Several such sentences must
+    agree; otherwise None.
+    """
+    text = grounder.folded_text
+    mentions = {team: _mentions_of_team(grounder, team) for team in (home, away)}
+    said: set[str] = set()
+    for hit in _PLAYED_WHERE_LEAD.finditer(text):
+        first = {team: min((a for a, _ in spans if hit.end() <= a < hit.end() + _LEAD_REACH), default=None)
+                 for team, spans in mentions.items()}  # fmt: skip
+        named = [(a, team) for team, a in first.items() if a is not None]
+        if not named:
+            continue
+        subject = min(named)[1]
+        other = away if subject == home else home
+        said.add(other if hit["away"] else subject)
+    return next(iter(said)) if len(said) == 1 else None
+
+
 def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """Home is the team the article says was visited, when it says so of exactly one of the two.
 
@@ -226,6 +259,8 @@ def _host_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
             message = f"the article says {away!r} received {home!r}: it is the home team"
         elif _host_by_dateline(grounder, home, away) == away:
             message = f"the report under the result opens with {away!r}'s place as its dateline: it is the home team"
+        elif _host_by_lead(grounder, home, away) == away and not _hosted(grounder, home):
+            message = f"a sentence led by where it played says {away!r} was at home"
         elif _host_by_place(grounder, home, away) == away and not _hosted(grounder, home):
             message = f"the article says {home!r} played its match away, in another town: {away!r} is the home team"
         elif (_fixture_first(grounder, home, away) == away and not _hosted(grounder, home)
@@ -391,7 +426,8 @@ _BEATEN = (
     r"|schlug|schlägt|besiegte|besiegt|bezwang|(?:sieg|erfolg) (?:gegen|über)|(?:gewann|gewinnt|siegte) gegen"
     r"|batte|ha battuto|sconfigge|ha sconfitto|(?:vittoria|successo) (?:contro|sul|sulla|su)|vince contro"
     r"|a battu|bat|(?:victoire|succès) (?:contre|face à|sur)|s'impose (?:contre|face à)"
-    r"|venció a|vence a|derrotó a|goleó a|(?:victoria|triunfo) (?:ante|contra|sobre)|ganó a"
+    r"|(?:venció|vence|vencer|derrotó|derrota|derrotar|goleó|golear|ganó|ganarle) al?"
+    r"|(?:victoria|triunfo) (?:ante|contra|sobre)|avoir battu|dopo aver battuto|after beating"
     r"|slog|besejrede|besejrer|sejr (?:over|mod)|(?:vandt|vinder) (?:over|mod)"
     # the defeat of the team named after it: "Dura derrota de la Peña en casa del Navega por 2 a 1"
     r"|derrota del?|sconfitta (?:del|della|dello|dei|di)|d[ée]faite (?:de|du|des)|nederlaag van|defeat for"

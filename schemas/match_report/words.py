@@ -378,6 +378,8 @@ def _split_by_teams(text: str, home: int, away: int, teams: tuple[str, str]) -> 
         if re.search(rf"(?:^|\n)[ \t]*{_PAGE_DATE}{a}[ \t]+{x}[ \t]+{b}[ \t]+{y}[ \t]*(?:\n|$|:\s)", text):
             return True  # a header line "llanrhaeadr ym mochnant 2 dolgellau 3", "dereham 1 maldon & tiptree 2: ...",
             # also after the stored page's date: " date 2020-10-16 coleraine 0 ballymena utd 1"
+        if re.search(rf"(?:^|\n)[ \t]*{_PAGE_DATE}{a}[ \t]+{x}[ \t]*\n[ \t]*{b}[ \t]+{y}[ \t]*(?:\n|$)", text):
+            return True  # a header of two lines, each a club and its goals: "trento 4" / "pro vercelli 1"
         if re.search(rf"{a}\s*\n\s*{x}\s*\n\s*{b}\s*\n\s*{y}\s*(?:\n|$)", text):
             return True  # a score block, a line each: "sant'agostino" / "1" / "del duca grama" / "1"
     sides = ((first, home), (second, away))
