@@ -165,8 +165,9 @@ def test_a_coachs_side_in_the_answer_is_replaced_by_its_sections_header_club() -
         "brachte einen 3:2-Auswärtserfolg für die Berger-Elf.\n"
     )
     three_two = [q for q in _asked(text) if q["score"] == "3-2"]
-    said = [(q, _final("Berger-Elf", "FC Nordbach", 3, 2)) for q in three_two]
-    assert three_two and _assembled_from(text, said) == [("FC Nordbach", 2, 3, "SV Talheim/Ros.")]
+    for answer in (_final("Berger-Elf", "FC Nordbach", 3, 2), _final("FC Nordbach", "Berger-Elf", 2, 3)):
+        said = [(q, answer) for q in three_two]  # the header's order, host first, each club with its goals
+        assert three_two and _assembled_from(text, said) == [("FC Nordbach", 2, 3, "SV Talheim/Ros.")]
 
 
 def test_the_team_a_sentence_says_won_has_the_more_goals() -> None:

@@ -94,7 +94,7 @@ def _final_results(
             home, away = _as_written(home, context["passage"], article), _as_written(away, context["passage"], article)
         scores = (answer.home_score, answer.away_score)  # type: ignore[attr-defined]
         if home and away:
-            home, away = _header_opponent(context, home, away, grounder)
+            home, away, scores = _header_opponent(context, home, away, scores, grounder)
         home, away, scores = _sentence_pair(context, home, away, scores, grounder.cleaned.text)
         won = _won_over(context, (home, away)) if home and away else None
         if won is None and (not home or not away or sorted(scores) != sorted((context["first"], context["second"]))):
@@ -137,26 +137,33 @@ _FIXTURE_HEADER = re.compile(
 _HEADER_REACH = 1500  # a section's report: the header stands at most this far before the score
 
 
-def _header_opponent(context: dict[str, Any], home: str, away: str, grounder: Grounder) -> tuple[str, str]:
+def _header_opponent(
+    context: dict[str, Any], home: str, away: str, scores: tuple[int, int], grounder: Grounder
+) -> tuple[str, str, tuple[int, int]]:
     """The answer's pair with a name that is no club replaced by the other side of its section's header.
 
     "FC Lendorf gegen SV St. Jakob/Ros." over "... brachte einen 3:2-Auswärtserfolg für die Höller-Elf":
-    the model named the coach's side ("Höller-Elf"); the header names the club. Only the last header
-    before the score, and only where it names the answer's other team.
+    the model named the coach's side ("Höller-Elf"); the header names the club, and its order (host
+    first) is the pair's, each team keeping its goals. Only the last header before the score, and only
+    where it names the answer's other team.
     """
     at = grounder.to_original(context["at"], context["at"] + 1)[0]
     original = grounder.cleaned.original
     headers = [hit for hit in _FIXTURE_HEADER.finditer(original, max(0, at - _HEADER_REACH), at)]
     if not headers:
-        return home, away
+        return home, away, scores
     sides = (headers[-1]["home"].strip().rstrip("."), headers[-1]["away"].strip())
     for mine, other in ((home, away), (away, home)):
         if _is_club(grounder, other) or not any(same_team(mine, side) for side in sides):
             continue
         opponent = next((side for side in sides if not same_team(mine, side)), None)
-        if opponent is not None:
-            return (home, opponent) if mine == home else (opponent, away)
-    return home, away
+        if opponent is None:
+            continue
+        goals = dict(zip((home, away), scores, strict=True))
+        goals[opponent] = goals.pop(other)
+        first, second = (mine, opponent) if same_team(mine, sides[0]) else (opponent, mine)
+        return first, second, (goals[first], goals[second])
+    return home, away, scores
 
 
 def _sentence_pair(
