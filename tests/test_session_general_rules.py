@@ -12,7 +12,8 @@ from typing import Any
 
 from extractor.cleaning import clean
 from extractor.grounding import Grounder
-from schemas.match_report import PLAN, score_stated
+from schemas.match_report import PLAN, MatchStub, score_stated
+from schemas.match_report.facts import _lineup_team
 from schemas.match_report.hosts import _host_by_place, _winner_told
 from schemas.match_report.questions import _wider_questions
 from schemas.match_report.stubs import _stubs
@@ -203,3 +204,15 @@ def test_a_win_told_with_an_infinitive_gives_the_winner_the_more_goals() -> None
 def test_a_header_of_two_lines_each_a_club_and_its_goals_states_the_score() -> None:
     text = "Montalto 4\nPro Valle 1\nMarcatori: 16’ pt Rossi (M), 9’ st Bianchi (M)\n"
     assert score_stated(Grounder(clean(text)).folded_text, 4, 1, ("Montalto", "Pro Valle"))
+
+
+def test_a_line_up_headed_by_its_clubs_possessive_or_a_line_up_word_tells_a_players_side() -> None:
+    names = "Oliver Holm (20. min. Peter Lund) – Nicolaj Berg, Anton Dahl, Jacob Mikkelsen, Oliver Skov, Jonas Kjær"
+    names += ", Bo Ry, Mads Frø, Anders Klynge, Elias Lam"
+    text = f"FC Nordby – OB 4-1 (1-0)\n11 min. 1-0 FCN\n\nOB’s holdopstilling:\n{names}\n"
+    stub = MatchStub(home_team="FC Nordby", away_team="OB", home_score=4, away_score=1)
+    assert _lineup_team("Jonas Kjær", stub, text) == "OB"
+    eleven = "Weiner, Johansson, Kirkeskov, Ivezic, Becker, Mühling, Holtby, Porath, Skrzybski, Pichler"
+    german = f"Aufstellung Kiel: {eleven}\n"
+    stub = MatchStub(home_team="Kiel", away_team="Lübeck", home_score=1, away_score=0)
+    assert _lineup_team("Holtby", stub, german) == "Kiel"

@@ -179,11 +179,20 @@ def _lineup_team(player: str, stub: MatchStub, text: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+#: A word for a team's line-up, before or after its name ("OB’s holdopstilling:", "Aufstellung Kiel:").
+_LINEUP_WORD = (
+    r"(?:holdopstilling|opstilling|startopstilling|line-?up|starting xi|aufstellung|opstelling|formazione"
+    r"|alineaci[oó]n|composition)"
+)
+
+
 @functools.lru_cache(maxsize=64)
 def _lineup_bodies(team: str, text: str) -> tuple[str, ...]:
     """The folded line-ups the article writes after "Team (formation):" (read once per team, not per player)."""
     bodies = []
-    for hit in re.finditer(rf"(?<![\w-]){re.escape(team)}\s*(?:\([\d\s-]+\))?\s*:", text, re.IGNORECASE):
+    named = rf"(?:{_LINEUP_WORD}\s+(?:of\s+|de\s+|du\s+|von\s+|van\s+|di\s+)?)?(?<![\w-]){re.escape(team)}"
+    head = rf"{named}(?:['’]s?)?(?:\s+{_LINEUP_WORD}|(?<=['’]s)\s*{_LINEUP_WORD})?\s*(?:\([\d\s-]+\))?\s*:"
+    for hit in re.finditer(head, text, re.IGNORECASE):  # "Inter (4-2-3-1):", "OB’s holdopstilling:", "Aufstellung X:"
         stop = _LINEUP_END.search(text, hit.end())
         body = fold_text(text[hit.end() : stop.start() if stop else hit.end() + 600])
         if len(re.findall(r"[,;]", body)) >= _LINEUP_ITEMS - 1:
