@@ -116,3 +116,4 @@ def test_short_club_key_is_a_whole_word_only():
     assert same_team("Midtjylland", "FCMidtjylland")
     assert same_team("Gladbach", "Mönchengladbach")
     assert same_team("Spe", "Spezia")  # a cards line's abbreviation
+    assert same_team("F/H", "F/H ved pausen")  # whole words, also two of them

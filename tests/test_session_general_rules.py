@@ -216,3 +216,11 @@ def test_a_line_up_headed_by_its_clubs_possessive_or_a_line_up_word_tells_a_play
     german = f"Aufstellung Kiel: {eleven}\n"
     stub = MatchStub(home_team="Kiel", away_team="Lübeck", home_score=1, away_score=0)
     assert _lineup_team("Holtby", stub, german) == "Kiel"
+
+
+def test_a_person_told_as_the_equaliser_is_no_team() -> None:
+    text = (
+        "Fodbold, Fynsserien, Nordby - Sydby GF 2-3 (2-1)\n"
+        "Sydby kom tilbage, da det blev udlignet ved Sune Holmsen, der kom først på en returbold, og så var det 2-2.\n"
+    )
+    assert _refined(text, _match("Nordby", "Sune Holmsen", 2, 2, [])) == []

@@ -603,8 +603,9 @@ def _player_as_team(matches: list[dict[str, Any]], grounder: Grounder) -> list[F
 #: A scoring verb right before a name (folded): "In de 58e minuut scoorde Wesley van Dijk uit een ingooi".
 _SCORED_BEFORE = re.compile(
     r"(?<!\w)(?:scoorde|scoort|scored|scores|netted|traf|trifft|erzielte|marco|marca|segna|segno|marque"
-    r"|scorede|scorer|kopte|knalde|schoot)\s+$"
-)
+    r"|scorede|scorer|kopte|knalde|schoot"
+    r"|(?:udlignet|udlignede|reduceret|reducerede|scoret|gelijkgemaakt|ausgeglichen) (?:ved|af|door|durch))\s+$"
+)  # "der udlignet ved Sune Thychosen": equalised by him
 
 
 def _told_scoring(grounder: Grounder, team: str) -> bool:
