@@ -74,6 +74,8 @@ def test_the_town_a_team_lost_in_makes_the_other_team_the_host() -> None:
     assert _host_by_place(Grounder(clean("Northam lost in March to Eastford, 2-1.\n")), "Northam", "Eastford") is None
     italian = "Il Borgo Alto ha perso in Coppa contro il Valtorta per 2-1.\n"
     assert _host_by_place(Grounder(clean(italian)), "Borgo Alto", "Valtorta") is None
+    danish = "Nordby tabte i Superligaen til Sydby med 1-2.\n"  # a league, not a town, whatever its ending
+    assert _host_by_place(Grounder(clean(danish)), "Nordby", "Sydby") is None
 
 
 def test_a_results_lines_order_stands_against_the_line_ups_order() -> None:
@@ -180,6 +182,9 @@ def test_the_team_a_sentence_says_won_has_the_more_goals() -> None:
     german = "Kiel hat das Derby gegen Lübeck mit 2:1 gewonnen.\n"
     refined = _refined(german, _match("Kiel", "Lübeck", 1, 2, []))[0]
     assert (refined["home_score"], refined["away_score"]) == (2, 1)
+    refused = "Kiel hat das Derby gegen Lübeck beim 1:2 nicht gewonnen.\n"  # no win told
+    refined = _refined(refused, _match("Kiel", "Lübeck", 1, 2, []))[0]
+    assert (refined["home_score"], refined["away_score"]) == (1, 2)
 
 
 def test_a_sentence_led_by_where_its_subject_played_tells_the_host() -> None:

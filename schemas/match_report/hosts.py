@@ -175,12 +175,14 @@ _RESULT_IN_PLACE = re.compile(
     r"(?:\s+(?:\d{1,2}(?:\s?[-:]\s?|\s+a\s+)\d{1,2}|por|per|met|med|par|con|ieri|hier|ayer|yesterday|gisteren|igar))*"
     r"\s+(?:en|a|in|at|bij|i)\s+(?P<place>[^\W\d][\w'’-]*)"
 )
-#: Capitalised words after "in"/"a" that are no town: months, days, competitions, a part of the match.
+#: Capitalised words after "in"/"a" that are no town: months, days, competitions, a part of the match (the
+#: start of the word: "Superligaen", "Bundesliga", "Pokalfinalen").
 _NOT_A_PLACE = _words(
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "europe", "europa",
     "champions", "premier", "serie", "liga", "league", "cup", "coppa", "copa", "coupe", "pokal", "beker", "eredivisie",
     "extra", "overtime", "stoppage", "injury", "casa", "trasferta", "home", "the", "extremis", "zona", "penalties",
+    "superliga", "bundesliga", "ligue", "division", "divisie", "kampen", "finale", "final", "round", "runde",
 )  # fmt: skip
 
 
@@ -196,7 +198,7 @@ def _host_by_place(grounder: Grounder, home: str, away: str) -> str | None:
     for hit in _RESULT_IN_PLACE.finditer(text):
         place = hit["place"]
         at = grounder.to_original(hit.start("place"), hit.end("place"))[0]
-        if not original[at : at + 1].isupper() or _NOT_A_PLACE.fullmatch(place):
+        if not original[at : at + 1].isupper() or _NOT_A_PLACE.match(place):
             continue
         subject = _named_last_before(text, hit.start(), mentions)
         if subject is None or same_team(place, subject):

@@ -68,6 +68,8 @@ def _side_outcome(grounder: Grounder, match: dict[str, Any], alone: bool) -> str
 _SUBJECT_WON = re.compile(
     r"\s+(?:heeft|hat|has|ha|a|har)\s+(?:[^.\n]{0,80}?\s)?(?:gewonnen|won|vinto|gagne|ganado|vundet)(?!\w)"
 )
+#: ... and not "hat nicht gewonnen", "has never won", "n'a pas gagné".
+_NOT_WON = re.compile(r"(?<!\w)(?:not|never|nicht|nie|niet|nooit|non|mai|pas|jamais|ikke|aldrig|no|nunca)(?!\w)")
 
 
 def _winner_by_verb(grounder: Grounder, match: dict[str, Any]) -> str | None:
@@ -78,7 +80,7 @@ def _winner_by_verb(grounder: Grounder, match: dict[str, Any]) -> str | None:
         team = match.get(f"{side}_team") or ""
         for start, end in _mentions_of_team(grounder, team) if team else []:
             hit = _SUBJECT_WON.match(text, end)
-            if hit is None:
+            if hit is None or _NOT_WON.search(text, max(0, end - 6), hit.end()):
                 continue
             sentence_end = min([i for i in (text.find(". ", hit.end()), text.find("\n", hit.end())) if i >= 0]
                                or [len(text)])  # fmt: skip

@@ -340,7 +340,7 @@ _REGULAR_TIME = _word_starts(
     "nach ablauf der regulären", "après 90 minutes", "temps réglementaire", "tras los 90 minutos",
     "tiempo reglamentario", "tiempo regular", "na 90 minuten", "na de reguliere speeltijd", "reguliere speeltijd",
     "efter 90 minutter", "ordinær spilletid", "ordinær tid", "tempi regolamentari", "dopo i 90",
-    "reguläre spielzeit", "regulären spielzeit", "regular time", "normal time", "temps reglementaire",
+    "reguläre spielzeit", "regulären spielzeit", "regular time", "normal time",
 )  # fmt: skip
 #: A shoot-out anywhere in the sentence: "sono stati i calci di rigore a condannare i rosanero, ... 3-2".
 _SHOOTOUT_TOLD = _word_starts(
