@@ -117,7 +117,9 @@ def same_club(a: str, b: str) -> bool:
     if ka == kb or ka in kb.split() or kb in ka.split() or initialism(a, b):
         return True
     short, long = sorted((ka, kb), key=len)
-    if len(short) >= _MIN_INNER_KEY or f" {short} " in f" {long} ":  # whole words: "f h" of "f h ved pausen"
+    if f" {short} " in f" {long} ":  # whole words: "f h" of "f h ved pausen"
+        return True
+    if len(short) >= _MIN_INNER_KEY:
         return short in long
     return len(short) == _MIN_INNER_KEY - 1 and any(word.startswith(short) for word in long.split())
 

@@ -7,6 +7,7 @@ score the model paired with the wrong club, whichever club the host check made h
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from extractor.grounding import Grounder
@@ -92,32 +93,38 @@ def _winner_by_verb(grounder: Grounder, match: dict[str, Any]) -> str | None:
 
 def _winner_by_verb_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A score turned round against the sentence that makes one of the two teams the winner."""
-    findings = []
-    for m, match in enumerate(data.get("matches") or []):
-        home, away = match.get("home_score"), match.get("away_score")
-        if not isinstance(home, int) or not isinstance(away, int) or home == away:
-            continue
+
+    def told(match: dict[str, Any], matches: list[dict[str, Any]]) -> tuple[str, str] | None:
         side = _winner_by_verb(grounder, match)
-        if side is None or (home > away) == (side == "home"):
-            continue
-        message = f"the article says {match.get(side + '_team')!r} won"
-        findings += [Finding(("matches", m, "home_score"), "score_from_winner", message, "set", away),
-                     Finding(("matches", m, "away_score"), "score_from_winner", message, "set", home)]  # fmt: skip
-    return findings
+        return (side, f"the article says {match.get(side + '_team')!r} won") if side else None
+
+    return _winner_findings(data, "score_from_winner", told)
 
 
 def _side_outcome_findings(data: dict[str, Any], grounder: Grounder) -> list[Finding]:
     """A score the model (or the host check after it) turned round against the words that say which side won."""
+
+    def told(match: dict[str, Any], matches: list[dict[str, Any]]) -> tuple[str, str] | None:
+        side = _side_outcome(grounder, match, alone=len(matches) == 1)
+        return (side, f"the words next to the score say the {side} side won") if side else None
+
+    return _winner_findings(data, "score_from_side", told)
+
+
+def _winner_findings(
+    data: dict[str, Any], rule: str,
+    told: Callable[[dict[str, Any], list[dict[str, Any]]], tuple[str, str] | None],
+) -> list[Finding]:
+    """Each match's two scores swapped where `told` names the winning side ("home"/"away") the score does not."""
     matches = data.get("matches") or []
     findings = []
     for m, match in enumerate(matches):
         home, away = match.get("home_score"), match.get("away_score")
         if not isinstance(home, int) or not isinstance(away, int) or home == away:
             continue
-        side = _side_outcome(grounder, match, alone=len(matches) == 1)
-        if side is None or (home > away) == (side == "home"):
+        said = told(match, matches)
+        if said is None or (home > away) == (said[0] == "home"):
             continue
-        message = f"the words next to the score say the {'home' if side == 'home' else 'away'} side won"
-        findings += [Finding(("matches", m, "home_score"), "score_from_side", message, "set", away),
-                     Finding(("matches", m, "away_score"), "score_from_side", message, "set", home)]  # fmt: skip
+        findings += [Finding(("matches", m, "home_score"), rule, said[1], "set", away),
+                     Finding(("matches", m, "away_score"), rule, said[1], "set", home)]  # fmt: skip
     return findings

@@ -243,7 +243,8 @@ def _wider_questions(answers: Answers, grounder: Grounder) -> list[dict[str, Any
     A score in words: "Phil Foden scoorde het enige doelpunt" names the scorer, and the teams
     stand two sentences before: asked with those too. A score in digits whose own sentence names
     somebody: asked with that sentence alone, where the sentence before confused the model
-    ("... Inter (0-2). ... Mönchengladbach ... Sjachtar Donetsk ... (4-0)").
+    ("... Inter (0-2). ... Mönchengladbach ... Sjachtar Donetsk ... (4-0)"). Where nothing is asked
+    again, the scores written only in prose words come last (`_prose_worded_questions`).
     """
     text, original = grounder.folded_text, grounder.cleaned.original
     again = []
